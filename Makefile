@@ -1,0 +1,41 @@
+# Two commands are all the set-up: `make run` and `make test`.
+# Both create (or reuse) .venv from requirements.txt first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+DATA   ?= data
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+
+.PHONY: run test validate lint browser clean
+
+run: $(STAMP)
+	$(BIN)/python -m dashboard run --data "$(DATA)" --host "$(HOST)" --port "$(PORT)"
+
+validate: $(STAMP)
+	$(BIN)/python -m dashboard validate --data "$(DATA)"
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+# Browser tests use Debian's Chromium; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,137 @@
+"""The domain as plain frozen dataclasses: what the rest of the app works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph: the unit of citation (``ivanov-1955-12-07 ¶12``)."""
+
+    document: str
+    number: int
+    text: str
+
+    @property
+    def citation(self) -> str:
+        return f"{self.document} ¶{self.number}"
+
+    @property
+    def anchor(self) -> str:
+        """An HTML id for the paragraph in the reader."""
+        return f"para-{self.document}-{self.number}"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    date: str
+    author: str
+    archive_ref: str
+    translator: str
+    url: str
+    rights: str
+    summary: str
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        if 1 <= number <= len(self.paragraphs):
+            return self.paragraphs[number - 1]
+        return None
+
+
+@dataclass(frozen=True)
+class Faction:
+    id: str
+    label: str
+    description: str
+    color: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    label: str
+    year_from: int
+    year_to: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One other name of a person, with the system it is written in (MR, Hangul, ...)."""
+
+    text: str
+    system: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person or a collective actor (``kind == "group"``)."""
+
+    id: str
+    name: str
+    kind: str
+    faction: str
+    aliases: tuple[Alias, ...] = ()
+    subgroup: str = ""
+    contested_factions: tuple[str, ...] = ()
+    contested_reason: str = ""
+    identification_note: str = ""
+    role_1955: str = ""
+    fate: str = ""
+    sources: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and every alias, the name first."""
+        return (self.name, *(a.text for a in self.aliases))
+
+    @property
+    def is_contested(self) -> bool:
+        return bool(self.contested_factions)
+
+    @property
+    def is_uncertain(self) -> bool:
+        return bool(self.identification_note)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One directed claim: ``claimant`` says ``source`` did ``type`` to ``target``."""
+
+    id: str
+    document: str
+    source: str
+    target: str
+    type: str
+    polarity: str
+    claimant: str
+    period: str
+    year_from: int
+    year_to: int
+    quote: str
+    note: str = ""
+    paragraph: int = 0  # the ¶ the quote was found in; 0 when it was not found
+
+    @property
+    def citation(self) -> str:
+        return f"{self.document} ¶{self.paragraph}" if self.paragraph else self.document
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded from one data directory, keyed by id in file order."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    factions: dict[str, Faction] = field(default_factory=dict)
+    periods: dict[str, Period] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+
+    def paragraph(self, document: str, number: int) -> Paragraph | None:
+        doc = self.documents.get(document)
+        return doc.paragraph(number) if doc else None

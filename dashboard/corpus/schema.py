@@ -1,0 +1,147 @@
+"""The corpus format, declared once as data (after pandera): files, columns, vocabularies.
+
+The checking engine in ``checks.py`` reads these declarations; ``data/README.md``
+documents the same names, and ``tests/test_docs.py`` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: whether it must be filled, what shape and what it refers to."""
+
+    name: str
+    required: bool = True
+    kind: str = "text"  # text | id | int | date | color | vocab | ref
+    vocab: tuple[str, ...] = ()
+    ref: str = ""  # the table an id refers to: documents | factions | people | periods
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the corpus; its rows are keyed by the ``id`` column."""
+
+    name: str
+    file: str
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+KINDS = ("person", "group")
+POLARITIES = ("hostile", "supportive", "neutral")
+
+#: Relation types and what each means; the order is the order of the UI checklist.
+RELATION_TYPES: dict[str, str] = {
+    "accuses": "charges with wrongdoing or anti-Party acts",
+    "criticizes": "finds fault with, publicly or in a Party body",
+    "exposes": "unmasks (Russian razoblachat') as an enemy or wrongdoer",
+    "opposes": "acts, speaks or objects against",
+    "incites": "sets one against another, drives a wedge",
+    "deceives": "misleads",
+    "disobeys": "does not carry out an order",
+    "warns": "cautions or threatens",
+    "punishes": "imposes a penalty",
+    "removes": "recalls, dismisses or expels from a post or from the Party",
+    "investigates": "examines, checks or inspects",
+    "informs": "reports to, tells, or sends a copy to",
+    "requests": "asks for help or for an action",
+    "appoints": "places in a post or charges with a task",
+    "recommends": "proposes for a post",
+    "associates": "has close ties with, gathers or organises around itself",
+    "protects": "shields from criticism or punishment, covers up for, intercedes for",
+    "supports": "backs, praises or sides with",
+}
+
+#: Systems an alias can be written in: the tag in 'TEXT (SYSTEM)'.
+ALIAS_SYSTEMS: dict[str, str] = {
+    "MR": "McCune–Reischauer romanization (with or without breves)",
+    "RR": "Revised Romanization of Korean",
+    "NK": "the DPRK's official romanization",
+    "Hangul": "Korean script",
+    "Hanja": "Chinese characters as used in Korean",
+    "Chinese": "Chinese characters",
+    "pinyin": "Hanyu Pinyin romanization of Chinese",
+    "Wade-Giles": "Wade–Giles romanization of Chinese",
+    "Russian": "Cyrillic, as in Soviet documents",
+    "English": "an English name or rendering",
+    "variant": "another spelling seen in sources or translations",
+    "real name": "the person's given name where they are known by another",
+    "pen name": "a writer's pen name",
+    "birth name": "the name given at birth",
+    "translation": "another phrase this translation uses for the actor",
+}
+
+SHAPES = (
+    "ellipse", "triangle", "round-triangle", "rectangle", "round-rectangle",
+    "bottom-round-rectangle", "cut-rectangle", "barrel", "rhomboid", "diamond",
+    "round-diamond", "pentagon", "round-pentagon", "hexagon", "round-hexagon",
+    "concave-hexagon", "heptagon", "round-heptagon", "octagon", "round-octagon",
+    "star", "tag", "round-tag", "vee",
+)
+
+DOCUMENTS = Table("documents", "documents.csv", (
+    Column("id", kind="id"),
+    Column("title"),
+    Column("date", kind="date"),
+    Column("author"),
+    Column("archive_ref"),
+    Column("translator", required=False),
+    Column("url", required=False),
+    Column("rights"),
+    Column("summary", required=False),
+))
+
+FACTIONS = Table("factions", "factions.csv", (
+    Column("id", kind="id"),
+    Column("label"),
+    Column("description"),
+    Column("color", kind="color"),
+    Column("shape", kind="vocab", vocab=SHAPES),
+))
+
+PERIODS = Table("periods", "periods.csv", (
+    Column("id", kind="id"),
+    Column("label"),
+    Column("year_from", kind="int"),
+    Column("year_to", kind="int"),
+    Column("description", required=False),
+))
+
+PEOPLE = Table("people", "people.csv", (
+    Column("id", kind="id"),
+    Column("name"),
+    Column("aliases", required=False),
+    Column("kind", kind="vocab", vocab=KINDS),
+    Column("faction", kind="ref", ref="factions"),
+    Column("subgroup", required=False),
+    Column("faction_contested", required=False),
+    Column("identification_note", required=False),
+    Column("role_1955", required=False),
+    Column("fate", required=False),
+    Column("sources"),
+))
+
+RELATIONS = Table("relations", "relations.csv", (
+    Column("id", kind="id"),
+    Column("document", kind="ref", ref="documents"),
+    Column("source", kind="ref", ref="people"),
+    Column("target", kind="ref", ref="people"),
+    Column("type", kind="vocab", vocab=tuple(RELATION_TYPES)),
+    Column("polarity", kind="vocab", vocab=POLARITIES),
+    Column("claimant", kind="ref", ref="people"),
+    Column("period", kind="ref", ref="periods"),
+    Column("year_from", kind="int"),
+    Column("year_to", kind="int"),
+    Column("quote"),
+    Column("note", required=False),
+))
+
+#: The tables in the order they are loaded (a table only refers to earlier ones).
+TABLES: tuple[Table, ...] = (DOCUMENTS, FACTIONS, PERIODS, PEOPLE, RELATIONS)
+DOCUMENTS_DIR = "documents"
