@@ -16,17 +16,32 @@ def _data_dir(value: str | None) -> Path:
     return Path(value or os.environ.get("DASHBOARD_DATA") or DEFAULT_DATA_DIR).resolve()
 
 
+def plural(count: int, word: str, many: str = "") -> str:
+    """A count with its noun in the right number.
+
+    >>> plural(1, "group"), plural(2, "person", "people")
+    ('1 group', '2 people')
+    """
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def describe(corpus: Corpus) -> str:
     """One line of counts for a clean corpus."""
     kinds = Counter(p.kind for p in corpus.people.values())
     paragraphs = sum(len(d.paragraphs) for d in corpus.documents.values())
-    return (f"{len(corpus.documents)} document(s) ({paragraphs} paragraphs), "
-            f"{len(corpus.factions)} factions, {len(corpus.periods)} periods, "
-            f"{kinds['person']} people and {kinds['group']} groups, "
-            f"{len(corpus.relations)} relations, every quote found")
+    return (f"{plural(len(corpus.documents), 'document')} "
+            f"({plural(paragraphs, 'paragraph')}), {plural(len(corpus.factions), 'faction')}, "
+            f"{plural(len(corpus.periods), 'period')}, "
+            f"{plural(kinds['person'], 'person', 'people')} and "
+            f"{plural(kinds['group'], 'group')}, {plural(len(corpus.relations), 'relation')}, "
+            "every quote found")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.data_dir and args.data and Path(args.data_dir).resolve() != Path(args.data).resolve():
+        print(f"give the data directory once: {args.data_dir!r} or --data {args.data!r}",
+              file=sys.stderr)
+        return 2
     data_dir = _data_dir(args.data_dir or args.data)
     result = load_corpus(data_dir)
     if result.problems:

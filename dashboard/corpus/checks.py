@@ -16,15 +16,17 @@ from .schema import ALIAS_SYSTEMS, Column, Table
 from .text import QuoteIndex
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
-INT_PATTERN = re.compile(r"^-?\d{1,6}$")
+INT_PATTERN = re.compile(r"^-?[0-9]{1,6}$")  # ASCII digits only: int() takes '１９５５' too
 ALIAS_PATTERN = re.compile(r"^(?P<text>.+?)\s*\((?P<system>[^()]+)\)$")
 CONTESTED_PATTERN = re.compile(
     r"^(?P<ids>[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*:\s*(?P<reason>\S.*)$")
 
 
 def _field_problem(table: Table, column: Column, row: Row) -> Problem | None:
+    if column.name not in row.cells:
+        return None  # the whole column is missing: reported once, as missing-column
     value = row[column.name]
     where = (table.file, row.line, column.name, value)
     if not value:
@@ -49,7 +51,7 @@ def _field_problem(table: Table, column: Column, row: Row) -> Problem | None:
 
 def check_fields(table: Table, rows: list[Row]) -> list[Problem]:
     """Empty required fields, malformed values and vocabulary, then duplicate ids."""
-    problems = [p for row in rows for c in table.columns
+    problems = [p for row in rows if not row.broken for c in table.columns
                 if (p := _field_problem(table, c, row)) is not None]
     first_line: dict[str, int] = {}
     for row in rows:
@@ -65,11 +67,17 @@ REF_CODES = {"documents": "unknown-document", "factions": "unknown-faction",
              "people": "unknown-person", "periods": "unknown-period"}
 
 
-def check_refs(table: Table, rows: list[Row], known: dict[str, set[str]]) -> list[Problem]:
-    """Every reference column names an id that its table holds."""
+def check_refs(table: Table, rows: list[Row], known: dict[str, set[str] | None]) -> list[Problem]:
+    """Every reference column names an id that its table holds.
+
+    A table whose file could not be read is ``None`` in ``known``: its references are
+    not checked, so one unreadable file is one problem, not one per row.
+    """
     problems = []
     for column in (c for c in table.columns if c.ref):
-        ids = known.get(column.ref, set())
+        ids = known.get(column.ref)
+        if ids is None:
+            continue
         for row in rows:
             value = row[column.name]
             if value and value not in ids:
@@ -128,9 +136,10 @@ def check_shared_names(rows: list[Row], key: Callable[[str], str]) -> list[Probl
         for name in dict.fromkeys([row["name"], *(t for t, _ in parse_aliases(row["aliases"]))]):
             others = owners.get(key(name), set()) - {row["id"]}
             if others:
+                column = "name" if name == row["name"] else "aliases"
                 problems.append(Problem("duplicate-alias", f"{name!r} also names "
                                         + ", ".join(sorted(others)), "people.csv", row.line,
-                                        "aliases", name))
+                                        column, name))
     return problems
 
 
@@ -142,7 +151,7 @@ def parse_contested(value: str) -> tuple[tuple[str, ...], str] | None:
     return tuple(i.strip() for i in match["ids"].split(",")), match["reason"].strip()
 
 
-def check_contested(rows: list[Row], factions: set[str]) -> list[Problem]:
+def check_contested(rows: list[Row], factions: set[str] | None) -> list[Problem]:
     problems = []
     for row in (r for r in rows if r["faction_contested"]):
         value = row["faction_contested"]
@@ -153,7 +162,7 @@ def check_contested(rows: list[Row], factions: set[str]) -> list[Problem]:
                                     row.line, "faction_contested", value))
             continue
         for faction in parsed[0]:
-            if faction not in factions:
+            if factions is not None and faction not in factions:
                 problems.append(Problem("unknown-faction", f"no factions row has id {faction!r}"
                                         + _suggest(faction, factions), "people.csv", row.line,
                                         "faction_contested", faction))

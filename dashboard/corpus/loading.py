@@ -25,6 +25,11 @@ class LoadResult:
         return not has_errors(self.problems)
 
 
+#: File-level problems after which a table's ids are unknown rather than absent.
+UNREAD = frozenset({"file-missing", "file-unreadable", "file-not-utf8", "file-empty",
+                    "malformed-csv"})
+
+
 class CorpusError(Exception):
     """Raised where work cannot go on: the corpus has errors. Carries the whole report."""
 
@@ -51,7 +56,10 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
     for table in TABLES:
         rows[table.name], found = read_table(data_dir, table)
         problems += found + checks.check_fields(table, rows[table.name])
-    known = {name: {r["id"] for r in table_rows if r["id"]} for name, table_rows in rows.items()}
+    unread = {t.name for t in TABLES
+              if any(p.file == t.file and p.code in UNREAD for p in problems)}
+    known = {name: None if name in unread else {r["id"] for r in table_rows if r["id"]}
+             for name, table_rows in rows.items()}
     for table in TABLES:
         problems += checks.check_refs(table, rows[table.name], known)
     problems += _check_people(rows[PEOPLE.name], known["factions"])
@@ -63,7 +71,8 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
              if checks.INT_PATTERN.match(r["year_from"]) and checks.INT_PATTERN.match(r["year_to"])}
     problems += checks.check_relation_years(rows[RELATIONS.name], spans)
     problems += checks.check_self_relations(rows[RELATIONS.name])
-    indexes = {doc.id: QuoteIndex.build(doc.paragraphs) for doc in documents.values()}
+    indexes = {doc.id: QuoteIndex.build(doc.paragraphs) for doc in documents.values()
+               if doc.paragraphs}  # a missing or empty text is one problem, not one per quote
     paragraphs, quote_problems = checks.check_quotes(rows[RELATIONS.name], indexes)
     problems += quote_problems
     corpus = Corpus(
@@ -84,7 +93,7 @@ def load_valid_corpus(data_dir: Path | str) -> Corpus:
     return result.corpus
 
 
-def _check_people(rows: list[Row], factions: set[str]) -> list[Problem]:
+def _check_people(rows: list[Row], factions: set[str] | None) -> list[Problem]:
     from ..search import search_key  # the search's own normalisation decides what clashes
 
     return (checks.check_aliases(rows) + checks.check_contested(rows, factions)

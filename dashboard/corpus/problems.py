@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "bom": "the file starts with a byte-order mark (it was ignored)",
     "malformed-csv": "the CSV syntax is broken (for example an unclosed quote)",
     "wrong-field-count": "a row has more or fewer fields than the header",
+    "field-too-long": "a field is longer than 100,000 characters (a paste accident?)",
     "missing-column": "a required column is absent from the header",
     "unknown-column": "the header has a column the format does not define",
     "duplicate-column": "the header names a column twice",
@@ -92,8 +93,8 @@ def format_table(problems: list[Problem]) -> str:
     """Render problems as a plain-text table, one problem a row, in file order.
 
     >>> print(format_table([Problem("missing-value", "name is empty", "people.csv", 3, "name")]))
-    where                 severity  code           value  message
-    people.csv:3 [name]   error     missing-value         name is empty
+    where                severity  code           value  message
+    people.csv:3 [name]  error     missing-value         name is empty
     1 error, 0 warnings
     """
     head = ("where", "severity", "code", "value", "message")

@@ -16,10 +16,16 @@ MAX_FIELD = 100_000
 
 @dataclass(frozen=True)
 class Row:
-    """One CSV record: the line it starts on and its cells by column name."""
+    """One CSV record: the line it starts on and its cells by column name.
+
+    A ``broken`` row could not be read whole (wrong field count, an over-long field): its
+    problem is already reported, its id still counts as taken so references to it do not
+    cascade into more errors, but it is not checked further or loaded.
+    """
 
     line: int
     cells: dict[str, str]
+    broken: bool = False
 
     def __getitem__(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -61,9 +67,11 @@ def read_table(data_dir: Path, table: Table) -> tuple[list[Row], list[Problem]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
+        while header is not None and not any(h.strip() for h in header):
+            header = next(reader, None)  # blank lines before the header are layout
     except csv.Error as err:
         return [], [*problems, Problem("malformed-csv", f"the header cannot be parsed: {err}",
-                                       table.file, 1)]
+                                       table.file, reader.line_num or 1)]
     if not header or not any(h.strip() for h in header):
         return [], [*problems, Problem("file-empty", "the file has no header row; expected "
                                        + ",".join(table.column_names), table.file)]
@@ -77,7 +85,10 @@ def _check_header(table: Table, header: list[str]) -> list[Problem]:
     problems = []
     seen: set[str] = set()
     for name in header:
-        if name in seen:
+        if not name:
+            problems.append(Problem("unknown-column", "the header has an unnamed column (a "
+                                    "trailing comma?); remove the empty column", table.file, 1))
+        elif name in seen:
             problems.append(Problem("duplicate-column", f"column {name!r} appears twice",
                                     table.file, 1, name, name))
         elif name not in table.column_names:
@@ -108,17 +119,19 @@ def _read_rows(reader: csv.reader, header: list[str], file: str) -> tuple[list[R
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue  # blank lines are layout, not rows
+        cells = {name: cell.strip() for name, cell in zip(header, record, strict=False)}
         if len(record) != len(header):
             problems.append(Problem(
                 "wrong-field-count", f"the row has {len(record)} fields, the header "
                 f"{len(header)}; quote fields that contain commas", file, start,
                 value=",".join(record)[:200]))
+            rows.append(Row(start, {"id": cells.get("id", "")[:MAX_FIELD]}, broken=True))
             continue
-        cells = {name: cell.strip() for name, cell in zip(header, record, strict=True)}
         long = [name for name, cell in cells.items() if len(cell) > MAX_FIELD]
         if long:
-            problems.append(Problem("malformed-csv", f"field {long[0]!r} is longer than "
+            problems.append(Problem("field-too-long", f"field {long[0]!r} is longer than "
                                     f"{MAX_FIELD} characters", file, start, long[0]))
+            rows.append(Row(start, {"id": cells.get("id", "")[:MAX_FIELD]}, broken=True))
             continue
         rows.append(Row(start, cells))
     return rows, problems

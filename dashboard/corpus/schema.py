@@ -58,23 +58,23 @@ RELATION_TYPES: dict[str, str] = {
     "supports": "backs, praises or sides with",
 }
 
-#: Systems an alias can be written in: the tag in 'TEXT (SYSTEM)'.
+#: Systems an alias can be written in (the tag in 'TEXT (SYSTEM)') and how the UI names them.
 ALIAS_SYSTEMS: dict[str, str] = {
-    "MR": "McCune–Reischauer romanization (with or without breves)",
-    "RR": "Revised Romanization of Korean",
-    "NK": "the DPRK's official romanization",
-    "Hangul": "Korean script",
-    "Hanja": "Chinese characters as used in Korean",
+    "MR": "McCune–Reischauer",
+    "RR": "Revised Romanization",
+    "NK": "DPRK romanization",
+    "Hangul": "Hangul",
+    "Hanja": "Hanja",
     "Chinese": "Chinese characters",
-    "pinyin": "Hanyu Pinyin romanization of Chinese",
-    "Wade-Giles": "Wade–Giles romanization of Chinese",
-    "Russian": "Cyrillic, as in Soviet documents",
-    "English": "an English name or rendering",
-    "variant": "another spelling seen in sources or translations",
-    "real name": "the person's given name where they are known by another",
-    "pen name": "a writer's pen name",
-    "birth name": "the name given at birth",
-    "translation": "another phrase this translation uses for the actor",
+    "pinyin": "Pinyin",
+    "Wade-Giles": "Wade–Giles",
+    "Russian": "Russian (Cyrillic)",
+    "English": "English",
+    "variant": "other spelling",
+    "real name": "real name",
+    "pen name": "pen name",
+    "birth name": "birth name",
+    "translation": "phrase in this translation",
 }
 
 SHAPES = (

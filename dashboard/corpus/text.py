@@ -64,6 +64,8 @@ class QuoteIndex:
             return 0, ""
         scores = [len(words & set(_WORD.findall(p.lower()))) for p in self.paragraphs]
         best = max(range(len(scores)), key=scores.__getitem__)
+        if scores[best] == 0:
+            return 0, ""  # no paragraph shares a word: naming one would be a guess
         return best + 1, _divergence(needle, self.paragraphs[best])
 
 
