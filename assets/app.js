@@ -1,0 +1,36 @@
+/* Small clientside helpers: the side-panel tabs and scrolling the reader to a passage.
+   Registered from dashboard/callbacks/reader.py; no network access, no HTML strings. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  ivanov: {
+    sidePanel: function () {
+      const ctx = window.dash_clientside.callback_context;
+      const noUpdate = window.dash_clientside.no_update;
+      if (!ctx.triggered || !ctx.triggered.length) { return [noUpdate, noUpdate, noUpdate]; }
+      const first = ctx.triggered[0];
+      if (!first.value) { return [noUpdate, noUpdate, noUpdate]; }
+      const trigger = ctx.triggered_id;
+      let tab = "detail";
+      if (trigger === "button-tab-reader") {
+        tab = "reader";
+      } else if (trigger && trigger.type === "button-passage") {
+        tab = "reader";
+        window.dash_clientside.ivanov.showParagraph(trigger.id);
+      }
+      return ["panel-side show-" + tab, String(tab === "detail"), String(tab === "reader")];
+    },
+    showParagraph: function (anchor) {
+      /* Both tabs stay mounted, but the reader is display:none until the class lands:
+         scroll on the next frame, after the switch. */
+      window.requestAnimationFrame(function () {
+        const target = document.getElementById(anchor);
+        if (!target) { return; }
+        document.querySelectorAll(".reader-para.is-current").forEach(function (el) {
+          el.classList.remove("is-current");
+        });
+        target.classList.add("is-current");
+        target.scrollIntoView({block: "center"});
+        target.focus({preventScroll: true});
+      });
+    }
+  }
+});

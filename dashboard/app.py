@@ -1,0 +1,40 @@
+"""Building the Dash app for one data directory. Data is read here, once, not at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+from dash import Dash
+
+from . import PACKAGE_DIR, callbacks
+from .corpus import load_valid_corpus
+from .graph import Network
+from .layout import TITLE, build_layout
+
+ASSETS_DIR = PACKAGE_DIR.parent / "assets"
+
+
+def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
+    """Load and validate ``data_dir`` (raising ``CorpusError`` with the report) and build the app.
+
+    Everything is served from this machine: Dash's own bundles, our CSS and JS, no CDN.
+    """
+    network = Network.build(load_valid_corpus(data_dir))
+    app = Dash(
+        __name__, title=TITLE, assets_folder=str(ASSETS_DIR), serve_locally=True,
+        update_title=None, compress=False,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.enable_dev_tools(
+        debug=debug, dev_tools_ui=debug, dev_tools_props_check=debug,
+        dev_tools_serve_dev_bundles=debug, dev_tools_hot_reload=False,
+        dev_tools_silence_routes_logging=True, dev_tools_disable_version_check=True,
+        dev_tools_prune_errors=True,
+    )
+    app.layout = build_layout(network)
+    callbacks.register(app, network)
+    return app
+
+
+__all__ = ["create_app", "dash"]

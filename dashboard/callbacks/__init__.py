@@ -1,0 +1,23 @@
+"""Wiring: each module defines plain functions; ``register`` binds them to one app.
+
+The bound wrappers only read Dash's context and pass it on, so tests call the
+module-level functions directly with a ``Network``.
+"""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from ..graph import Network
+from ..passages import PassageIndex
+from ..search import SearchIndex
+from . import detail, graph, reader, view
+
+
+def register(app: Dash, network: Network) -> None:
+    passages = PassageIndex(network.corpus)
+    search = SearchIndex.build(network.corpus)
+    view.register(app, network, search)
+    graph.register(app, network)
+    detail.register(app, network, passages, search)
+    reader.register(app)

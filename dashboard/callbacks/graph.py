@@ -1,0 +1,53 @@
+"""Drawing a view: a patch of the few element fields that changed, and the counts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dash import Dash, Input, Output, Patch, State, no_update
+
+from .. import ids
+from ..graph import Network, counts, element_patch, elements
+from ..view import View, parse_query, to_query
+
+
+def counts_text(network: Network, view: View) -> str:
+    people, relations = counts(network, view)
+    total_p, total_r = len(network.corpus.people), len(network.corpus.relations)
+    return (f"Showing {people} of {total_p} people and groups, "
+            f"{relations} of {total_r} relations")
+
+
+def redraw(network: Network, search: str, drawn: str,
+           cached=None) -> tuple[list[tuple], str, str]:
+    """The element changes from the drawn view to the URL's, the new drawn view, counts."""
+    get = cached or (lambda v: elements(network, v))
+    new_view = parse_query(search, network.bounds)
+    old_view = parse_query(drawn, network.bounds)
+    changes = element_patch(get(old_view), get(new_view))
+    return changes, to_query(new_view), counts_text(network, new_view)
+
+
+def as_patch(changes: list[tuple]) -> Patch:
+    patch = Patch()
+    for index, part, key, value in changes:
+        if part == "data":
+            patch[index]["data"][key] = value
+        else:
+            patch[index]["position"] = value
+    return patch
+
+
+def register(app: Dash, network: Network) -> None:
+    cached = lru_cache(maxsize=128)(lambda view: elements(network, view))
+
+    @app.callback(
+        Output(ids.CYTOSCAPE_GRAPH, "elements"),
+        Output(ids.STORE_DRAWN, "data"),
+        Output(ids.TEXT_COUNTS, "children"),
+        Input(ids.URL, "search"),
+        State(ids.STORE_DRAWN, "data"),
+    )
+    def _redraw(search, drawn):
+        changes, new_drawn, text = redraw(network, search, drawn, cached)
+        return (as_patch(changes) if changes else no_update), new_drawn, text

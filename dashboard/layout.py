@@ -1,0 +1,133 @@
+"""The component tree. Everything a view can change starts at its default here."""
+
+from __future__ import annotations
+
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from . import ids
+from .corpus.schema import RELATION_TYPES
+from .graph import Network, elements
+from .panels import intro_panel, legend, reader
+from .styles import stylesheet
+from .view import FACTION_MODES, LAYOUTS, View
+
+TITLE = "Who accused whom: the turn against the Soviet Koreans, December 1955"
+
+
+def _fieldset(legend_text: str, *children, hint: str = "") -> html.Fieldset:
+    parts = [html.Legend(legend_text)]
+    if hint:
+        parts.append(html.P(hint, className="hint"))
+    return html.Fieldset([*parts, *children], className="filter")
+
+
+def _checklist(id_: str, options: list[dict], value: list[str]) -> dcc.Checklist:
+    return dcc.Checklist(id=id_, options=options, value=value, className="checklist",
+                         inputClassName="checklist-input", labelClassName="checklist-label")
+
+
+def filters(network: Network) -> html.Aside:
+    corpus, bounds = network.corpus, network.bounds
+    people = corpus.people
+    low, high = bounds.years
+    marks = {y: {"label": str(y)} for y in range(low, high + 1)
+             if y in (low, high) or y % 5 == 0}
+    return html.Aside([
+        html.H2("Filters", className="visually-hidden"),
+        _fieldset("Factions", _checklist(
+            ids.CHECKLIST_FACTION,
+            [{"label": html.Span([html.Span(className=f"swatch shape-{f.shape}",
+                                            style={"backgroundColor": f.color}), f.label]),
+              "value": f.id} for f in corpus.factions.values()],
+            list(bounds.factions)),
+            dcc.RadioItems(id=ids.RADIO_FACTION_MODE, className="radio",
+                           options=[{"label": f"Relations {text}", "value": key}
+                                    for key, text in FACTION_MODES.items()],
+                           value="touching")),
+        _fieldset("Polarity", _checklist(
+            ids.CHECKLIST_POLARITY, [{"label": p, "value": p} for p in bounds.polarities],
+            list(bounds.polarities))),
+        _fieldset("Who claims it", _checklist(
+            ids.CHECKLIST_CLAIMANT,
+            [{"label": people[c].name if c in people else c, "value": c}
+             for c in bounds.claimants], list(bounds.claimants)),
+            hint="Most relations are Kim Il Sung's claims, as Ivanov reports them."),
+        _fieldset("Years the relation refers to", html.Div(dcc.RangeSlider(
+            id=ids.RANGESLIDER_YEARS, min=low, max=high, step=1, value=[low, high],
+            marks=marks, allowCross=False, tooltip={"placement": "bottom"}),
+            className="slider")),
+        _fieldset("Relation type", _checklist(
+            ids.CHECKLIST_TYPE,
+            [{"label": html.Span(t, title=RELATION_TYPES[t]), "value": t} for t in bounds.types],
+            list(bounds.types))),
+        _fieldset("Display", _checklist(
+            ids.CHECKLIST_OPTIONS,
+            [{"label": "Hide people left without relations", "value": ids.OPTION_HIDE_ISOLATED}],
+            []),
+            html.Label("Layout", htmlFor=ids.RADIO_LAYOUT, className="label"),
+            dcc.RadioItems(id=ids.RADIO_LAYOUT, className="radio", value="force",
+                           options=[{"label": text, "value": key}
+                                    for key, text in LAYOUTS.items()])),
+        html.Button("Reset all filters", id=ids.BUTTON_RESET, className="button-reset",
+                    n_clicks=0),
+    ], className="panel-filters", **{"aria-label": "Filters"})
+
+
+def graph_section(network: Network) -> html.Section:
+    return html.Section([
+        html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
+        html.Div(cyto.Cytoscape(
+            id=ids.CYTOSCAPE_GRAPH, elements=elements(network, View()),
+            stylesheet=stylesheet(network.corpus), layout={"name": "preset", "fit": True,
+                                                           "padding": 30},
+            autoRefreshLayout=False, responsive=True, minZoom=0.2, maxZoom=4,
+            boxSelectionEnabled=False,
+            style={"width": "100%", "height": "100%"}, className="graph"), className="graph-box"),
+        html.Div(legend(network.corpus), id=ids.DIV_LEGEND, className="legend"),
+    ], className="panel-graph", **{"aria-label": "Network of relations"})
+
+
+def side_panel(network: Network) -> html.Aside:
+    """Details and the document reader as two tabs; both stay mounted so the reader
+    keeps its scroll position and a passage can be scrolled to at once."""
+    return html.Aside([
+        html.Div([
+            html.Button("Details", id=ids.BUTTON_TAB_DETAIL, className="tab", role="tab",
+                        **{"aria-selected": "true", "aria-controls": ids.DIV_DETAIL}),
+            html.Button("Document", id=ids.BUTTON_TAB_READER, className="tab", role="tab",
+                        **{"aria-selected": "false", "aria-controls": ids.DIV_READER}),
+        ], role="tablist", className="tabs", **{"aria-label": "Side panel"}),
+        html.Div(intro_panel(network.corpus), id=ids.DIV_DETAIL, className="detail",
+                 role="tabpanel"),
+        html.Div(reader(network.corpus), id=ids.DIV_READER, className="reader",
+                 role="tabpanel"),
+    ], id=ids.DIV_SIDE, className="panel-side show-detail")
+
+
+def header() -> html.Header:
+    return html.Header([
+        html.Div([html.H1(TITLE), html.P(
+            "From the journal of Soviet Ambassador V. I. Ivanov, 7 December 1955. "
+            "Edges are claims, mostly Kim Il Sung's as Ivanov reports them, not facts.",
+            className="subtitle")], className="titles"),
+        html.Div([
+            html.Label("Find a person", htmlFor=ids.INPUT_SEARCH, className="label"),
+            dcc.Input(id=ids.INPUT_SEARCH, type="search", debounce=False, autoComplete="off",
+                      placeholder="Any spelling: Pak Hon-yong, Ho Ka-i, 박헌영…",
+                      className="input-search"),
+            html.Ul(id=ids.LIST_SEARCH_RESULTS, className="search-results",
+                    **{"aria-live": "polite"}),
+        ], className="search", role="search"),
+    ], className="app-header")
+
+
+def build_layout(network: Network) -> html.Div:
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.STORE_DRAWN, data=""),
+        dcc.Store(id=ids.STORE_SELECTED, data=""),
+        header(),
+        html.Main([filters(network), graph_section(network), side_panel(network)],
+                  className="app-main"),
+    ], className="app")

@@ -1,0 +1,185 @@
+"""What the user is looking at, as one value: filters, layout and selection.
+
+The view lives in the URL query, so a link restores it and back/forward work.
+Parsing never fails: unknown ids are dropped and a malformed value falls back to
+its default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from .corpus.model import Corpus
+from .corpus.schema import POLARITIES, RELATION_TYPES
+
+LAYOUTS: dict[str, str] = {
+    "force": "Force-directed",
+    "concentric": "Concentric: most accused at the centre",
+    "faction": "Grouped by faction",
+}
+FACTION_MODES: dict[str, str] = {
+    "touching": "touching the selected factions",
+    "between": "between the selected factions only",
+}
+MAX_QUERY = 4000  # a longer query string is not one this app wrote
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What a view may hold for one corpus: the ids and the year span."""
+
+    factions: tuple[str, ...]
+    types: tuple[str, ...]
+    polarities: tuple[str, ...]
+    claimants: tuple[str, ...]
+    people: frozenset[str]
+    relations: frozenset[str]
+    years: tuple[int, int]
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Bounds:
+        rels = corpus.relations.values()
+        years = ([r.year_from for r in rels] + [r.year_to for r in rels]) or [1945, 1955]
+        claimants = dict.fromkeys(r.claimant for r in rels)
+        return cls(
+            factions=tuple(corpus.factions),
+            types=tuple(t for t in RELATION_TYPES if any(r.type == t for r in rels)),
+            polarities=POLARITIES,
+            claimants=tuple(sorted(claimants, key=lambda c: (-_count(rels, c), c))),
+            people=frozenset(corpus.people),
+            relations=frozenset(corpus.relations),
+            years=(min(years), max(years)),
+        )
+
+
+def _count(rels, claimant: str) -> int:
+    return sum(1 for r in rels if r.claimant == claimant)
+
+
+@dataclass(frozen=True)
+class View:
+    """Filters, layout and selection. ``None`` means "all"; ``()`` means "none ticked"."""
+
+    factions: tuple[str, ...] | None = None
+    mode: str = "touching"
+    types: tuple[str, ...] | None = None
+    polarities: tuple[str, ...] | None = None
+    claimants: tuple[str, ...] | None = None
+    years: tuple[int, int] | None = None
+    hide_isolated: bool = False
+    layout: str = "force"
+    person: str = ""
+    relation: str = ""
+
+    def select_person(self, person: str) -> View:
+        return replace(self, person=person, relation="")
+
+    def select_relation(self, relation: str) -> View:
+        return replace(self, person="", relation=relation)
+
+    def filters_only(self) -> View:
+        """The same filters and layout with nothing selected."""
+        return replace(self, person="", relation="")
+
+
+NONE = "-"  # the query value for "none ticked"
+
+
+def _ids(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Known ids from comma-separated query values, in the allowed order.
+
+    Absent or all-unknown values give ``None`` (all); ``-`` gives ``()`` (none); ticking
+    every id is the same as all.
+    """
+    if not values:
+        return None
+    wanted = {v.strip() for value in values for v in value.split(",")}
+    if wanted == {NONE}:
+        return ()
+    chosen = tuple(a for a in allowed if a in wanted)
+    return None if not chosen or len(chosen) == len(allowed) else chosen
+
+
+def normalize_ids(values: list[str] | None, allowed: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The same rule for values coming from a checklist: every box ticked means all."""
+    chosen = tuple(a for a in allowed if a in set(values or ()))
+    return None if len(chosen) == len(allowed) else chosen
+
+
+def parse_query(search: str | None, bounds: Bounds) -> View:
+    """Turn ``?faction=soviet,yanan&person=pak-il-u`` into a View, dropping what is unknown.
+
+    >>> b = Bounds(("soviet", "yanan", "domestic"), ("accuses",), ("hostile",), ("kim",),
+    ...            frozenset({"pak-il-u"}), frozenset({"r001"}), (1945, 1955))
+    >>> v = parse_query("?faction=soviet,yanan,nope&person=pak-il-u&from=1950&to=x", b)
+    >>> v.factions, v.person, v.years
+    (('soviet', 'yanan'), 'pak-il-u', (1950, 1955))
+    >>> parse_query("?person=../../etc/passwd&layout=<script>&faction=nope", b) == View()
+    True
+    """
+    search = (search or "").lstrip("?")
+    if not search or len(search) > MAX_QUERY:
+        return View()
+    try:
+        query = parse_qs(search, keep_blank_values=False, max_num_fields=40)
+    except ValueError:
+        return View()
+    first = {k: v[0].strip() for k, v in query.items() if v}
+    view = View(
+        factions=_ids(query.get("faction", []), bounds.factions),
+        mode=first.get("mode") if first.get("mode") in FACTION_MODES else "touching",
+        types=_ids(query.get("type", []), bounds.types),
+        polarities=_ids(query.get("polarity", []), bounds.polarities),
+        claimants=_ids(query.get("claimant", []), bounds.claimants),
+        years=_years(first.get("from"), first.get("to"), bounds.years),
+        hide_isolated=first.get("isolated") == "hide",
+        layout=first.get("layout") if first.get("layout") in LAYOUTS else "force",
+    )
+    if first.get("person") in bounds.people:
+        view = view.select_person(first["person"])
+    elif first.get("relation") in bounds.relations:
+        view = view.select_relation(first["relation"])
+    return view
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value and len(value) == 4 and value.isascii() and value.isdigit() else None
+
+
+def _years(low: str | None, high: str | None, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A year range clipped to the corpus span; the whole span is ``None``."""
+    start = _year(low) or span[0]
+    end = _year(high) or span[1]
+    start, end = max(start, span[0]), min(end, span[1])
+    if start > end or (start, end) == span:
+        return None
+    return start, end
+
+
+def to_query(view: View) -> str:
+    """The shortest query string that restores ``view``: defaults are left out.
+
+    >>> to_query(View(factions=("soviet", "yanan"), person="pak-il-u"))
+    '?faction=soviet%2Cyanan&person=pak-il-u'
+    >>> to_query(View())
+    ''
+    """
+    params: list[tuple[str, str]] = []
+    for key, values in (("faction", view.factions), ("type", view.types),
+                        ("polarity", view.polarities), ("claimant", view.claimants)):
+        if values is not None:
+            params.append((key, ",".join(values) or NONE))
+    if view.mode != "touching":
+        params.append(("mode", view.mode))
+    if view.years:
+        params += [("from", str(view.years[0])), ("to", str(view.years[1]))]
+    if view.hide_isolated:
+        params.append(("isolated", "hide"))
+    if view.layout != "force":
+        params.append(("layout", view.layout))
+    if view.person:
+        params.append(("person", view.person))
+    elif view.relation:
+        params.append(("relation", view.relation))
+    return "?" + urlencode(params) if params else ""

@@ -1,0 +1,141 @@
+"""Shared helpers for the browser tests: a real server on a free port, headless Chromium.
+
+The server is the CLI in a subprocess (what ``make run`` starts); Chromium is Debian's,
+driven by Playwright. Pages record console errors and requests to other hosts so each
+test can fail on them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+#: Console noise that is not ours: cytoscape warns whenever a wheel sensitivity is passed.
+IGNORED_CONSOLE = ("custom wheel sensitivity",)
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser"):
+        if path := shutil.which(name):
+            return path
+    raise RuntimeError("Debian's chromium is missing: `make test` installs it "
+                       "(apt-get install chromium chromium-driver)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_server(data_dir: Path, *extra: str, env: dict | None = None):
+    """Start ``python -m dashboard run`` on a free port and yield its base URL."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "run", "--data", str(data_dir), "--port", str(port),
+         *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, **(env or {})})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited: {proc.stdout.read()}")
+            try:
+                with urllib.request.urlopen(url + "/", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@dataclass
+class PageLog:
+    """What went wrong on a page: console errors, page errors, requests leaving the machine."""
+
+    errors: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda err: self.errors.append(f"pageerror: {err}"))
+        page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type == "error" and not any(s in message.text for s in IGNORED_CONSOLE):
+            self.errors.append(f"console: {message.text}")
+
+    def _request(self, request) -> None:
+        host = request.url.split("/")[2] if "://" in request.url else ""
+        if request.url.startswith(("http://", "https://")) and not host.startswith(
+                ("127.0.0.1", "localhost")):
+            self.external.append(request.url)
+
+
+def wait_for_graph(page, timeout: int = 20000) -> None:
+    """Wait until Cytoscape has drawn its nodes and Dash has finished its callbacks."""
+    page.wait_for_function("window.cy && window.cy.nodes().length > 0", timeout=timeout)
+    settle(page)
+
+
+SETTLE_JS = """
+(() => {
+  if (window.__pending !== undefined) { return; }
+  window.__pending = 0; window.__quietSince = performance.now();
+  const fetch0 = window.fetch;
+  window.fetch = function (...args) {
+    window.__pending += 1;
+    return fetch0.apply(this, args).finally(() => {
+      window.__pending -= 1; window.__quietSince = performance.now();
+    });
+  };
+})();
+"""
+
+
+def track_requests(page) -> None:
+    """Count the page's fetches (Dash's callbacks use fetch) so ``settle`` can wait them out."""
+    page.add_init_script(SETTLE_JS)
+
+
+def settle(page, quiet_ms: int = 250, timeout: int = 15000) -> None:
+    """Wait until no callback request is pending and none has ended for ``quiet_ms``."""
+    page.wait_for_function(
+        f"window.__pending === 0 && performance.now() - window.__quietSince > {quiet_ms}",
+        timeout=timeout, polling=50)
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def tap(page, element_id: str) -> None:
+    """Tap a node or edge through Cytoscape's API (``void``: returning the collection would
+    make Playwright serialise the whole graph)."""
+    page.evaluate("id => void cy.getElementById(id).emit('tap')", element_id)
