@@ -81,6 +81,10 @@ def to_networkx(corpus: Corpus, relations: list[Relation] | None = None) -> nx.M
 
 def relation_passes(rel: Relation, view: View, faction_of: dict[str, str]) -> bool:
     """Whether one relation survives the view's filters (selection plays no part)."""
+    if view.documents is not None and rel.document not in view.documents:
+        return False
+    if view.cell and (faction_of[rel.source], faction_of[rel.target]) != view.cell:
+        return False
     if view.types is not None and rel.type not in view.types:
         return False
     if view.polarities is not None and rel.polarity not in view.polarities:
@@ -194,3 +198,13 @@ def counts(network: Network, view: View) -> tuple[int, int]:
     """How many people (not faction boxes) and relations a view shows."""
     shown = visible(network, view)
     return len(shown.nodes), len(shown.relations)
+
+
+def cytoscape_layout(network: Network, layout: str) -> dict:
+    """A ``preset`` layout that places the nodes where ``layout`` puts them and refits the view.
+
+    Sent only when the layout changes: filters never rerun a layout.
+    """
+    positions = {node: {"x": x, "y": y} for node, (x, y) in network.positions[layout].items()}
+    return {"name": "preset", "positions": positions, "fit": True, "padding": 30,
+            "animate": False}

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from . import ids
 from .corpus.schema import RELATION_TYPES
-from .graph import Network, elements
+from .graph import Network, cytoscape_layout, elements
 from .panels import intro_panel, legend, reader
 from .styles import stylesheet
 from .view import FACTION_MODES, LAYOUTS, View
@@ -79,8 +79,7 @@ def graph_section(network: Network) -> html.Section:
         html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
         html.Div(cyto.Cytoscape(
             id=ids.CYTOSCAPE_GRAPH, elements=elements(network, View()),
-            stylesheet=stylesheet(network.corpus), layout={"name": "preset", "fit": True,
-                                                           "padding": 30},
+            stylesheet=stylesheet(network.corpus), layout=cytoscape_layout(network, "force"),
             autoRefreshLayout=False, responsive=True, minZoom=0.2, maxZoom=4,
             boxSelectionEnabled=False,
             style={"width": "100%", "height": "100%"}, className="graph"), className="graph-box"),

@@ -73,7 +73,7 @@ def concentric_positions(graph: nx.MultiDiGraph, accused: Counter[str],
 
 
 def faction_positions(corpus: Corpus, accused: Counter[str],
-                      spacing: float = 150.0) -> dict[str, tuple[float, float]]:
+                      spacing: float = 120.0) -> dict[str, tuple[float, float]]:
     """Each faction's members on a small grid, the faction boxes on a larger grid."""
     members: dict[str, list[str]] = defaultdict(list)
     for person in sorted(corpus.people.values(), key=lambda p: (-accused[p.id], p.name)):

@@ -83,12 +83,11 @@ def _relation_line(network: Network, rel: Relation, person: str) -> html.Li:
     claim = ([verb(rel.type), " ", person_button(other)] if rel.source == person
              else [person_button(other), " ", verb(rel.type), " them"])
     return html.Li([
-        html.Button(rel.id, id={"type": ids.BUTTON_RELATION, "id": rel.id},
+        html.Button(f"¶{rel.paragraph}", id={"type": ids.BUTTON_RELATION, "id": rel.id},
                     className=f"chip polarity-{rel.polarity}",
-                    title="Show this relation and its evidence"),
+                    title=f"Show relation {rel.id} and the sentence that states it"),
         " ", *claim,
-        html.Span(f" — claimed by {people[rel.claimant].name}; {years(rel)}; ¶{rel.paragraph}",
-                  className="meta"),
+        html.Span(f" — claimed by {people[rel.claimant].name}; {years(rel)}", className="meta"),
     ], className="relation-line")
 
 

@@ -22,7 +22,20 @@ FACTION_MODES: dict[str, str] = {
     "touching": "touching the selected factions",
     "between": "between the selected factions only",
 }
+COLORINGS: dict[str, str] = {
+    "faction": "Declared faction",
+    "community": "Detected community",
+}
+#: Node measures a view can size nodes by (computed in ``analysis``).
+MEASURES: dict[str, str] = {
+    "accused": "Accused by (hostile relations received)",
+    "accuses": "Accuses (hostile relations made)",
+    "degree": "Degree (all relations)",
+    "betweenness": "Betweenness (hostile relations)",
+    "pagerank": "PageRank (hostile relations)",
+}
 MAX_QUERY = 4000  # a longer query string is not one this app wrote
+MAX_STEP = 10_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,7 @@ class Bounds:
     people: frozenset[str]
     relations: frozenset[str]
     years: tuple[int, int]
+    documents: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, corpus: Corpus) -> Bounds:
@@ -44,6 +58,7 @@ class Bounds:
         claimants = dict.fromkeys(r.claimant for r in rels)
         return cls(
             factions=tuple(corpus.factions),
+            documents=tuple(corpus.documents),
             types=tuple(t for t in RELATION_TYPES if any(r.type == t for r in rels)),
             polarities=POLARITIES,
             claimants=tuple(sorted(claimants, key=lambda c: (-_count(rels, c), c))),
@@ -71,6 +86,12 @@ class View:
     layout: str = "force"
     person: str = ""
     relation: str = ""
+    documents: tuple[str, ...] | None = None
+    cell: tuple[str, str] | None = None  # (source faction, target faction) from the matrix
+    color: str = "faction"
+    size: str = ""  # a key of MEASURES, or "" for the default size
+    step: int = 0  # the guided walk's step, from 1; 0 when not walking
+    present: bool = False  # projector view
 
     def select_person(self, person: str) -> View:
         return replace(self, person=person, relation="")
@@ -126,7 +147,14 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
     except ValueError:
         return View()
     first = {k: v[0].strip() for k, v in query.items() if v}
+    cell = tuple(first.get("cell", "").split(","))
     view = View(
+        documents=_ids(query.get("document", []), bounds.documents),
+        cell=cell if len(cell) == 2 and all(c in bounds.factions for c in cell) else None,
+        color=first.get("color") if first.get("color") in COLORINGS else "faction",
+        size=first.get("size") if first.get("size") in MEASURES else "",
+        step=_small_int(first.get("step")),
+        present=first.get("present") == "1",
         factions=_ids(query.get("faction", []), bounds.factions),
         mode=first.get("mode") if first.get("mode") in FACTION_MODES else "touching",
         types=_ids(query.get("type", []), bounds.types),
@@ -141,6 +169,13 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
     elif first.get("relation") in bounds.relations:
         view = view.select_relation(first["relation"])
     return view
+
+
+def _small_int(value: str | None) -> int:
+    """A positive whole number written in ASCII digits, else 0."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 5:
+        return min(int(value), MAX_STEP)
+    return 0
 
 
 def _year(value: str | None) -> int | None:
@@ -166,8 +201,9 @@ def to_query(view: View) -> str:
     ''
     """
     params: list[tuple[str, str]] = []
-    for key, values in (("faction", view.factions), ("type", view.types),
-                        ("polarity", view.polarities), ("claimant", view.claimants)):
+    for key, values in (("document", view.documents), ("faction", view.factions),
+                        ("type", view.types), ("polarity", view.polarities),
+                        ("claimant", view.claimants)):
         if values is not None:
             params.append((key, ",".join(values) or NONE))
     if view.mode != "touching":
@@ -178,6 +214,16 @@ def to_query(view: View) -> str:
         params.append(("isolated", "hide"))
     if view.layout != "force":
         params.append(("layout", view.layout))
+    if view.cell:
+        params.append(("cell", ",".join(view.cell)))
+    if view.color != "faction":
+        params.append(("color", view.color))
+    if view.size:
+        params.append(("size", view.size))
+    if view.step:
+        params.append(("step", str(view.step)))
+    if view.present:
+        params.append(("present", "1"))
     if view.person:
         params.append(("person", view.person))
     elif view.relation:

@@ -18,9 +18,9 @@ from dash import dcc, html, no_update
 from dash.development.base_component import Component
 
 from dashboard import ids
+from dashboard.callbacks import view as sync_view
 from dashboard.callbacks.detail import detail, results
 from dashboard.callbacks.graph import as_patch, counts_text, redraw
-from dashboard.callbacks.view import CONTROLS, controls_for, selection_from_click, sync
 from dashboard.corpus import Alias, Corpus, Document, Paragraph, Person, Relation, load_valid_corpus
 from dashboard.graph import Network, element_patch, elements
 from dashboard.panels import intro_panel, person_panel, relation_panel
@@ -36,6 +36,29 @@ DEFAULT_CONTROLS = (["partisan", "soviet", "domestic"], "touching",
 PROTECTS, RECOMMENDS = "hegai-protects-kim-yeol", "hegai-recommends-kim-yeol"
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_ALIAS = "<img src=x onerror=alert(1)>"
+
+
+CONTROLS = tuple(c.id for c in sync_view.CORE_CONTROLS)
+
+
+def controls_for(net: Network, view: View) -> tuple:
+    return tuple(c.write(net, view) for c in sync_view.CORE_CONTROLS)
+
+
+def sync(net: Network, trigger: object, value: object, search: str, values: tuple,
+         index: SearchIndex | None = None, text: str = "") -> tuple:
+    """The sync callback with the core controls and events, as ``register`` wires it."""
+    return sync_view.sync(net, trigger, value, search, values, sync_view.CORE_CONTROLS,
+                          sync_view.core_events(index), {ids.INPUT_SEARCH: text})
+
+
+def selection_from_click(net: Network, trigger: object, value: object,
+                         current: View) -> View | None:
+    """The view a click leads to (None if it is ignored), through the core events."""
+    for event in sync_view.core_events(None):
+        if sync_view._matches(event, trigger):
+            return event.apply(net, trigger, value, current, {})
+    return None
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +138,7 @@ def test_a_bad_url_sets_default_controls(net: Network, search: str | None) -> No
 ])
 def test_a_control_writes_the_query_and_keeps_the_selection(net: Network, name: str,
                                                             value: object, query: str) -> None:
-    result = sync(net, control(name), value, "?polarity=neutral&person=hegai",
-                  with_control(name, value))
+    result = sync(net, control(name), value, "?person=hegai", with_control(name, value))
     assert url_only(result) == query
 
 
@@ -126,10 +148,18 @@ def test_a_control_keeps_a_selected_relation(net: Network) -> None:
     assert url == f"?layout=faction&relation={PROTECTS}"
 
 
+def shown(net: Network, search: str) -> tuple:
+    """The control values while ``search`` is in the URL (the sync callback wrote them)."""
+    return controls_for(net, parse_query(search, net.bounds))
+
+
 def test_reset_clears_everything(net: Network) -> None:
-    result = sync(net, ids.BUTTON_RESET + ".n_clicks", 3,
-                  "?faction=soviet&layout=faction&person=hegai", DEFAULT_CONTROLS)
-    assert result == ("", *DEFAULT_CONTROLS)
+    search = "?faction=soviet&layout=faction&person=hegai"
+    result = sync(net, ids.BUTTON_RESET + ".n_clicks", 3, search, shown(net, search))
+    expected = ["", *([no_update] * len(CONTROLS))]
+    expected[1 + CONTROLS.index(ids.CHECKLIST_FACTION)] = ["partisan", "soviet", "domestic"]
+    expected[1 + CONTROLS.index(ids.RADIO_LAYOUT)] = "force"
+    assert result == tuple(expected)
 
 
 GRAPH = ids.CYTOSCAPE_GRAPH
@@ -149,7 +179,8 @@ GRAPH = ids.CYTOSCAPE_GRAPH
     ({"type": ids.BUTTON_CLOSE, "id": "detail"}, 1, "?faction=soviet"),
 ])
 def test_a_click_selects(net: Network, trigger: object, value: object, query: str) -> None:
-    result = sync(net, trigger, value, "?faction=soviet&person=gi-seok-pok", DEFAULT_CONTROLS)
+    search = "?faction=soviet&person=gi-seok-pok"
+    result = sync(net, trigger, value, search, shown(net, search))
     assert url_only(result) == query
 
 
@@ -161,8 +192,8 @@ def test_a_click_selects(net: Network, trigger: object, value: object, query: st
 ])
 def test_enter_in_the_search_picks_the_top_hit(net: Network, index: SearchIndex, text: str,
                                                person: str) -> None:
-    result = sync(net, ids.INPUT_SEARCH + ".n_submit", 1, "?layout=faction", DEFAULT_CONTROLS,
-                  index, text)
+    result = sync(net, ids.INPUT_SEARCH + ".n_submit", 1, "?layout=faction",
+                  shown(net, "?layout=faction"), index, text)
     assert url_only(result) == f"?layout=faction&person={person}"
 
 

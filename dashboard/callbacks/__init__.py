@@ -17,7 +17,7 @@ from . import detail, graph, reader, view
 def register(app: Dash, network: Network) -> None:
     passages = PassageIndex(network.corpus)
     search = SearchIndex.build(network.corpus)
-    view.register(app, network, search)
+    view.register(app, network, view.CORE_CONTROLS, view.core_events(search))
     graph.register(app, network)
     detail.register(app, network, passages, search)
     reader.register(app)

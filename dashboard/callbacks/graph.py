@@ -7,7 +7,7 @@ from functools import lru_cache
 from dash import Dash, Input, Output, Patch, State, no_update
 
 from .. import ids
-from ..graph import Network, counts, element_patch, elements
+from ..graph import Network, counts, cytoscape_layout, element_patch, elements
 from ..view import View, parse_query, to_query
 
 
@@ -28,6 +28,12 @@ def redraw(network: Network, search: str, drawn: str,
     return changes, to_query(new_view), counts_text(network, new_view)
 
 
+def layout_change(network: Network, search: str, drawn: str) -> dict | None:
+    new = parse_query(search, network.bounds).layout
+    return cytoscape_layout(network, new) if new != parse_query(drawn, network.bounds).layout \
+        else None
+
+
 def as_patch(changes: list[tuple]) -> Patch:
     patch = Patch()
     for index, part, key, value in changes:
@@ -45,9 +51,12 @@ def register(app: Dash, network: Network) -> None:
         Output(ids.CYTOSCAPE_GRAPH, "elements"),
         Output(ids.STORE_DRAWN, "data"),
         Output(ids.TEXT_COUNTS, "children"),
+        Output(ids.CYTOSCAPE_GRAPH, "layout"),
         Input(ids.URL, "search"),
         State(ids.STORE_DRAWN, "data"),
     )
     def _redraw(search, drawn):
         changes, new_drawn, text = redraw(network, search, drawn, cached)
-        return (as_patch(changes) if changes else no_update), new_drawn, text
+        layout = layout_change(network, search, drawn)
+        return ((as_patch(changes) if changes else no_update), new_drawn, text,
+                layout if layout else no_update)
