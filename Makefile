@@ -9,10 +9,18 @@ DATA   ?= data
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: run test validate lint browser clean
+.PHONY: run serve test validate lint browser clean
 
 run: $(STAMP)
 	$(BIN)/python -m dashboard run --data "$(DATA)" --host "$(HOST)" --port "$(PORT)"
+
+# Production serving for a classroom: gunicorn, workers and threads from gunicorn.conf.py.
+# HOST stays 127.0.0.1 unless you open it on purpose: make serve HOST=0.0.0.0
+serve: $(STAMP)
+	$(BIN)/python -m dashboard validate --data "$(DATA)"
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn (Ctrl+C to stop)"
+	DASHBOARD_DATA="$(abspath $(DATA))" DASHBOARD_HOST="$(HOST)" DASHBOARD_PORT="$(PORT)" \
+	  $(BIN)/gunicorn -c gunicorn.conf.py app:server
 
 validate: $(STAMP)
 	$(BIN)/python -m dashboard validate --data "$(DATA)"

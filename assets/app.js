@@ -5,18 +5,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     sidePanel: function () {
       const ctx = window.dash_clientside.callback_context;
       const noUpdate = window.dash_clientside.no_update;
-      if (!ctx.triggered || !ctx.triggered.length) { return [noUpdate, noUpdate, noUpdate]; }
+      const tabs = ["detail", "reader", "analysis"];
+      const unchanged = [noUpdate].concat(tabs.map(function () { return noUpdate; }));
+      if (!ctx.triggered || !ctx.triggered.length) { return unchanged; }
       const first = ctx.triggered[0];
-      if (!first.value) { return [noUpdate, noUpdate, noUpdate]; }
+      if (!first.value) { return unchanged; }
       const trigger = ctx.triggered_id;
       let tab = "detail";
       if (trigger === "button-tab-reader") {
         tab = "reader";
+      } else if (trigger === "button-tab-analysis") {
+        tab = "analysis";
       } else if (trigger && trigger.type === "button-passage") {
         tab = "reader";
         window.dash_clientside.ivanov.showParagraph(trigger.id);
       }
-      return ["panel-side show-" + tab, String(tab === "detail"), String(tab === "reader")];
+      return ["panel-side show-" + tab].concat(tabs.map(function (t) { return String(t === tab); }));
     },
     showParagraph: function (anchor) {
       /* Both tabs stay mounted, but the reader is display:none until the class lands:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import os
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -34,7 +37,8 @@ def describe(corpus: Corpus) -> str:
             f"{plural(len(corpus.periods), 'period')}, "
             f"{plural(kinds['person'], 'person', 'people')} and "
             f"{plural(kinds['group'], 'group')}, {plural(len(corpus.relations), 'relation')}, "
-            "every quote found")
+            + (f"{plural(len(corpus.steps), 'walk step')}, " if corpus.steps else "")
+            + "every quote found")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -51,6 +55,90 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     warnings = f" ({summarize(result.problems)})" if result.problems else ""
     print(f"{data_dir}: valid — {describe(result.corpus)}{warnings}")
+    return 0
+
+
+def steps_csv(steps: tuple) -> str:
+    """The steps as the text of a ``steps.csv``, columns in the declared order."""
+    from .corpus.schema import STEPS
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(STEPS.column_names)
+    writer.writerows((s.number, s.document, s.first, s.last, s.title, s.summary) for s in steps)
+    return out.getvalue()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a temporary file next to ``path``, then rename it over: never half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_steps(args: argparse.Namespace) -> int:
+    from .corpus.schema import STEPS
+    from .story import default_steps
+
+    data_dir = _data_dir(args.data)
+    result = load_corpus(data_dir)
+    blocking = [p for p in result.problems if p.severity == "error" and p.file != STEPS.file]
+    if blocking:  # a broken steps.csv is no reason not to generate a new one
+        print(format_table(blocking), file=sys.stderr)
+        print(f"{data_dir}: invalid data; no steps generated", file=sys.stderr)
+        return 1
+    text = steps_csv(default_steps(result.corpus))
+    if not args.write:
+        print(text, end="")
+        return 0
+    target = data_dir / STEPS.file
+    if target.exists() and not args.force:
+        print(f"{target} exists; add --force to replace it", file=sys.stderr)
+        return 1
+    write_atomically(target, text)
+    print(f"wrote {text.count(chr(10)) - 1} steps to {target}")
+    return 0
+
+
+def cmd_add_document(args: argparse.Namespace) -> int:
+    from .curation import CurationError, NewDocument, add_document
+
+    data_dir = _data_dir(args.data)
+    doc = NewDocument(id=args.id, title=args.title, date=args.date, author=args.author,
+                      archive_ref=args.archive_ref, translator=args.translator or "",
+                      url=args.url or "", rights=args.rights, summary=args.summary or "")
+    try:
+        count = add_document(data_dir, Path(args.file), doc)
+    except CurationError as err:
+        print(f"add-document: {err}; nothing was written", file=sys.stderr)
+        return 1
+    where = "" if data_dir == DEFAULT_DATA_DIR.resolve() else f" --data {data_dir}"
+    print(f"added {args.id} ({plural(count, 'paragraph')}) to {data_dir}. Next: "
+          f"`python -m dashboard mentions {args.id}{where}` for the names it mentions, then "
+          f"write its relations in relations.csv and run `python -m dashboard validate{where}`.")
+    return 0
+
+
+def cmd_mentions(args: argparse.Namespace) -> int:
+    from .curation import CurationError, format_mentions, mentions
+
+    data_dir = _data_dir(args.data)
+    result = load_corpus(data_dir)
+    if not result.ok:
+        print(format_table(result.problems), file=sys.stderr)
+        print(f"{data_dir}: fix these problems first", file=sys.stderr)
+        return 1
+    try:
+        worklist = mentions(result.corpus, args.document)
+    except CurationError as err:
+        print(f"mentions: {err}", file=sys.stderr)
+        return 1
+    print(format_mentions(result.corpus, args.document, worklist))
     return 0
 
 
@@ -79,6 +167,36 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("data_dir", nargs="?", help="the data directory (default: data/)")
     validate.add_argument("--data", help="the data directory (same as the positional argument)")
     validate.set_defaults(func=cmd_validate)
+
+    steps = commands.add_parser("steps", help="print the generated steps of the guided walk as "
+                                "CSV, or write them to steps.csv")
+    steps.add_argument("--data", help="data directory (env DASHBOARD_DATA; default: data/)")
+    steps.add_argument("--write", action="store_true", help="write DATA/steps.csv")
+    steps.add_argument("--force", action="store_true", help="with --write: replace an "
+                       "existing steps.csv")
+    steps.set_defaults(func=cmd_steps)
+
+    add = commands.add_parser("add-document", help="add a document's text and its row to "
+                              "documents.csv (writes no relations)")
+    add.add_argument("file", help="the document's text, UTF-8, paragraphs separated by a blank "
+                     "line")
+    add.add_argument("--data", help="the data directory (default: data/)")
+    add.add_argument("--id", required=True, help="a slug such as ivanov-1955-12-20")
+    add.add_argument("--title", required=True)
+    add.add_argument("--date", required=True, help="YYYY-MM-DD")
+    add.add_argument("--author", default="not recorded")
+    add.add_argument("--archive-ref", dest="archive_ref", default="not recorded")
+    add.add_argument("--translator")
+    add.add_argument("--url")
+    add.add_argument("--rights", default="not recorded: check before sharing")
+    add.add_argument("--summary")
+    add.set_defaults(func=cmd_add_document)
+
+    names = commands.add_parser("mentions", help="list, paragraph by paragraph, the known "
+                                "people a document mentions and the names not known yet")
+    names.add_argument("document", help="the document id")
+    names.add_argument("--data", help="the data directory (default: data/)")
+    names.set_defaults(func=cmd_mentions)
 
     run = commands.add_parser("run", help="serve the app with Dash's own (development) server")
     run.add_argument("--data", help="data directory (env DASHBOARD_DATA; default: data/)")

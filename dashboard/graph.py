@@ -8,12 +8,13 @@ data, so the client keeps positions and the server sends a small patch.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from .corpus.model import Corpus, Relation
 from .layouts import compute_positions
+from .story import Walk
 from .view import Bounds, View
 
 PARENT_PREFIX = "faction__"
@@ -50,6 +51,7 @@ class Network:
     edge_of: dict[str, str]
     accused: Counter[str]
     positions: dict[str, dict[str, tuple[float, float]]]
+    walk: Walk = field(default_factory=Walk)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Network:
@@ -62,7 +64,7 @@ class Network:
         accused = Counter(r.target for r in corpus.relations.values() if r.polarity == "hostile")
         graph = to_networkx(corpus)
         return cls(corpus, Bounds.of(corpus), edges, edge_of, accused,
-                   compute_positions(graph, corpus, accused))
+                   compute_positions(graph, corpus, accused), Walk.of(corpus))
 
     def relations_of(self, edge: str) -> list[Relation]:
         return [self.corpus.relations[r] for r in self.edges[edge].relations]
@@ -142,10 +144,12 @@ def elements(network: Network, view: View) -> list[dict]:
     a filter change can be sent as a patch of the few fields that changed.
     """
     corpus = network.corpus
-    shown = visible(network, view)
+    shown = on_screen(network, view)
     bright_nodes, bright_edges = focus(network, view, shown)
     dimming = bool(bright_nodes)
     positions = network.positions[view.layout]
+    from .analysis import node_styling  # analysis builds on this module: import on use
+    community, size = node_styling(network, view)
     grouped = view.layout == "faction"
     out: list[dict] = []
     for faction in corpus.factions.values():
@@ -164,6 +168,7 @@ def elements(network: Network, view: View) -> list[dict]:
             "hidden": person.id not in shown.nodes,
             "sel": person.id == view.person,
             "dim": dimming and person.id not in bright_nodes,
+            "community": community.get(person.id), "size": size.get(person.id),
         }, "position": {"x": x, "y": y}})
     for edge in network.edges.values():
         rels = [corpus.relations[r] for r in edge.relations if r in shown.relations]
@@ -175,7 +180,53 @@ def elements(network: Network, view: View) -> list[dict]:
             "sel": edge.id in bright_edges and bool(view.relation),
             "dim": dimming and edge.id not in bright_edges,
         }})
+    _mark_walk(out, network, view, shown)
     return out
+
+
+def on_screen(network: Network, view: View) -> Visible:
+    """What the view draws: the filtered relations, during a walk only those reached so far.
+
+    Nodes are not cut: people not yet involved stay in place, drawn faint (``future``).
+    """
+    shown = visible(network, view)
+    step = network.walk.clamp(view.step)
+    if not step:
+        return shown
+    return Visible(shown.relations & network.walk.reached(step), shown.nodes)
+
+
+def _ends(network: Network, relations: frozenset[str]) -> set[str]:
+    rels = network.corpus.relations
+    return {a for r in relations for a in (rels[r].source, rels[r].target)}
+
+
+def _mark_walk(out: list[dict], network: Network, view: View, drawn: Visible) -> None:
+    """Add the walk's flags and the projector's ``big`` flag to the fresh elements; every
+    element carries them all, so leaving the walk patches them back.
+
+    ``future``: not reached yet. ``new``: a relation of this step, or a person it brings
+    in for the first time. ``past``: reached earlier and not part of this step.
+    """
+    step = network.walk.clamp(view.step)
+    fresh = network.walk.introduced(network.corpus, step) & drawn.relations
+    involved, current = _ends(network, drawn.relations), _ends(network, fresh)
+    known = _ends(network, drawn.relations - fresh)
+    waiting = visible(network, view).relations - drawn.relations if step else frozenset()
+    for element in out:
+        data = element["data"]
+        data["big"] = view.present
+        if "source" in data:
+            own = network.edges[data["id"]].relations
+            data["future"] = any(r in waiting for r in own) and data["count"] == 0
+            data["new"] = any(r in fresh for r in own)
+            data["past"] = bool(step) and data["count"] > 0 and not data["new"]
+        elif data["kind"] == "faction":
+            data["future"] = data["new"] = data["past"] = False
+        else:
+            data["future"] = bool(step) and data["id"] not in involved
+            data["new"] = data["id"] in involved - known
+            data["past"] = bool(step) and data["id"] in involved - current
 
 
 def element_patch(old: list[dict], new: list[dict]) -> list[tuple[int, str, str, object]]:
@@ -195,8 +246,9 @@ def element_patch(old: list[dict], new: list[dict]) -> list[tuple[int, str, str,
 
 
 def counts(network: Network, view: View) -> tuple[int, int]:
-    """How many people (not faction boxes) and relations a view shows."""
-    shown = visible(network, view)
+    """How many people (not faction boxes) and relations a view shows (during a walk: the
+    relations reached so far)."""
+    shown = on_screen(network, view)
     return len(shown.nodes), len(shown.relations)
 
 

@@ -35,3 +35,43 @@ BUTTON_SEARCH_HIT = "button-search-hit"
 BUTTON_CLOSE = "button-close"
 
 OPTION_HIDE_ISOLATED = "hide-isolated"
+
+# the analysis tab (dashboard/analysis_layout.py)
+BUTTON_TAB_ANALYSIS = "button-tab-analysis"
+DIV_ANALYSIS = "div-analysis"
+RADIO_MATRIX_POLARITY = "radio-matrix-polarity"
+GRAPH_MATRIX = "graph-matrix"
+TEXT_CELL = "text-cell"
+BUTTON_CLEAR_CELL = "button-clear-cell"
+DROPDOWN_SIZE = "dropdown-size"
+STORE_SORT = "store-sort"
+DIV_PEOPLE_TABLE = "div-people-table"
+GRAPH_TIMELINE = "graph-timeline"
+DIV_VOICE = "div-voice"
+RADIO_COLOR = "radio-color"
+DIV_COMMUNITIES = "div-communities"
+BUTTON_SORT = "button-sort"  # pattern type: {"type": BUTTON_SORT, "id": column}
+BUTTON_CLAIMANT = "button-claimant"  # pattern type: {"type": BUTTON_CLAIMANT, "id": claimant}
+
+# classroom mode (dashboard/classroom.py): the walk, the projector view and the exports
+DIV_APP = "div-app"
+BUTTON_WALK = "button-walk"
+BUTTON_STEP_PREV = "button-step-prev"
+BUTTON_STEP_NEXT = "button-step-next"
+DIV_WALK = "div-walk"
+DIV_WALK_BODY = "div-walk-body"
+STORE_STEP = "store-step"
+BUTTON_PRESENT = "button-present"
+BUTTON_FULLSCREEN = "button-fullscreen"
+BUTTON_CONTROLS = "button-controls"
+BUTTON_EXPORT_PNG = "button-export-png"
+BUTTON_EXPORT_SVG = "button-export-svg"
+BUTTON_EXPORT = "button-export"  # pattern type: {"type": BUTTON_EXPORT, "id": format}
+DOWNLOAD_EXPORT = "download-export"
+STORE_LEGEND = "store-legend"
+STORE_EXPORTED = "store-exported"
+BUTTON_HANDOUT = "button-handout"
+DIV_HANDOUT = "div-handout"
+IMG_HANDOUT = "img-handout"
+STORE_CAMERA = "store-camera"
+BUTTON_NEWCOMER = "button-newcomer"  # pattern type: {"type": BUTTON_NEWCOMER, "id": person}

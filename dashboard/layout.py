@@ -6,6 +6,8 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from . import ids
+from .analysis_layout import analysis_panel
+from .classroom import handout_section, stores, toolbar, walk_panel
 from .corpus.schema import RELATION_TYPES
 from .graph import Network, cytoscape_layout, elements
 from .panels import intro_panel, legend, reader
@@ -76,30 +78,36 @@ def filters(network: Network) -> html.Aside:
 
 def graph_section(network: Network) -> html.Section:
     return html.Section([
-        html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
+        html.Div([html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
+                  toolbar()], className="graph-bar"),
         html.Div(cyto.Cytoscape(
             id=ids.CYTOSCAPE_GRAPH, elements=elements(network, View()),
             stylesheet=stylesheet(network.corpus), layout=cytoscape_layout(network, "force"),
             autoRefreshLayout=False, responsive=True, minZoom=0.2, maxZoom=4,
             boxSelectionEnabled=False,
             style={"width": "100%", "height": "100%"}, className="graph"), className="graph-box"),
+        walk_panel(),
         html.Div(legend(network.corpus), id=ids.DIV_LEGEND, className="legend"),
     ], className="panel-graph", **{"aria-label": "Network of relations"})
 
 
 def side_panel(network: Network) -> html.Aside:
-    """Details and the document reader as two tabs; both stay mounted so the reader
-    keeps its scroll position and a passage can be scrolled to at once."""
+    """Details, the document reader and the analysis as three tabs; all stay mounted so the
+    reader keeps its scroll position and a passage can be scrolled to at once."""
     return html.Aside([
         html.Div([
             html.Button("Details", id=ids.BUTTON_TAB_DETAIL, className="tab", role="tab",
                         **{"aria-selected": "true", "aria-controls": ids.DIV_DETAIL}),
             html.Button("Document", id=ids.BUTTON_TAB_READER, className="tab", role="tab",
                         **{"aria-selected": "false", "aria-controls": ids.DIV_READER}),
+            html.Button("Analysis", id=ids.BUTTON_TAB_ANALYSIS, className="tab", role="tab",
+                        **{"aria-selected": "false", "aria-controls": ids.DIV_ANALYSIS}),
         ], role="tablist", className="tabs", **{"aria-label": "Side panel"}),
         html.Div(intro_panel(network.corpus), id=ids.DIV_DETAIL, className="detail",
                  role="tabpanel"),
         html.Div(reader(network.corpus), id=ids.DIV_READER, className="reader",
+                 role="tabpanel"),
+        html.Div(analysis_panel(network), id=ids.DIV_ANALYSIS, className="analysis",
                  role="tabpanel"),
     ], id=ids.DIV_SIDE, className="panel-side show-detail")
 
@@ -126,7 +134,9 @@ def build_layout(network: Network) -> html.Div:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.STORE_DRAWN, data=""),
         dcc.Store(id=ids.STORE_SELECTED, data=""),
+        *stores(),
         header(),
         html.Main([filters(network), graph_section(network), side_panel(network)],
                   className="app-main"),
-    ], className="app")
+        handout_section(),
+    ], id=ids.DIV_APP, className="app")

@@ -7,8 +7,13 @@ same link always draws the same picture.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
+import os
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import networkx as nx
 
@@ -17,15 +22,53 @@ from .corpus.model import Corpus
 SCALE = 520.0  # half-width of the drawing in Cytoscape pixels
 SEED = 1955
 KK_LIMIT = 400  # Kamada–Kawai is quadratic in memory; beyond this, spring layout
+VERSION = "1"  # bump when a layout algorithm changes, to ignore old cached positions
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    """Where computed positions are kept between runs (never inside the data directory)."""
+    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ivanov-1955"
+    return Path(os.environ.get("DASHBOARD_CACHE") or default)
+
+
+def graph_key(graph: nx.MultiDiGraph, corpus: Corpus) -> str:
+    """A digest of everything positions depend on: nodes, factions, edges, algorithm version."""
+    digest = hashlib.sha256(VERSION.encode())
+    for node in sorted(graph.nodes):
+        digest.update(f"n {node} {corpus.people[node].faction}\n".encode())
+    for source, target, key in sorted(graph.edges(keys=True)):
+        digest.update(f"e {source} {target} {key} {graph.edges[source, target, key]['polarity']}"
+                      "\n".encode())
+    return digest.hexdigest()[:32]
 
 
 def compute_positions(graph: nx.MultiDiGraph, corpus: Corpus,
                       accused: Counter[str]) -> dict[str, dict[str, tuple[float, float]]]:
-    return {
+    """Positions for every layout, from the cache when the same graph was laid out before.
+
+    A large force-directed layout takes minutes; the cache makes that a one-off. A cache
+    that cannot be read or written is skipped, never an error.
+    """
+    path = cache_dir() / f"positions-{graph_key(graph, corpus)}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        return {layout: {n: (x, y) for n, (x, y) in pos.items()} for layout, pos in cached.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    positions = {
         "force": force_positions(graph),
         "concentric": concentric_positions(graph, accused),
         "faction": faction_positions(corpus, accused),
     }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(positions), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        log.warning("could not cache layout positions in %s: %s", path.parent, err)
+    return positions
 
 
 def _rounded(pos: dict) -> dict[str, tuple[float, float]]:
@@ -43,7 +86,8 @@ def force_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     pos: dict = {}
     if simple.number_of_nodes() > KK_LIMIT:
         k = 2.0 / math.sqrt(simple.number_of_nodes())
-        pos = nx.spring_layout(simple, k=k, iterations=100, seed=SEED, scale=SCALE)
+        pos = nx.spring_layout(simple, k=k, iterations=30, seed=SEED,
+                               scale=SCALE * math.sqrt(simple.number_of_nodes() / KK_LIMIT))
     elif simple.number_of_nodes() > 1:
         pos = nx.kamada_kawai_layout(simple, scale=SCALE)
     elif simple.number_of_nodes() == 1:

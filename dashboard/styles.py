@@ -11,6 +11,34 @@ POLARITY_STYLES: dict[str, dict[str, str]] = {
     "neutral": {"color": "#525252", "line": "dotted", "arrow": "vee"},
     "mixed": {"color": "#54278F", "line": "solid", "arrow": "diamond"},
 }
+#: Detected communities (Paul Tol's colour-blind-safe "muted" scheme); the node keeps its
+#: faction's shape, so community and faction can be read together.
+COMMUNITY_COLORS: tuple[str, ...] = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",
+                                     "#882255", "#44AA99", "#999933", "#AA4499")
+COMMUNITY_OTHER = "#DDDDDD"  # communities beyond the palette
+COMMUNITY_NONE = "#FFFFFF"  # people shown without any relation
+
+
+def community_color(community: int) -> str:
+    if community < 0:
+        return COMMUNITY_NONE
+    return COMMUNITY_COLORS[community] if community < len(COMMUNITY_COLORS) else COMMUNITY_OTHER
+
+
+def analysis_rules() -> list[dict]:
+    """Node size from a chosen measure and colour from the detected community.
+
+    The fields are null unless the view asks for them; a comparison never matches null.
+    """
+    rules: list[dict] = [{"selector": "node[size > 0]", "style": {
+        "width": "data(size)", "height": "data(size)"}}]
+    rules.append({"selector": "node[community < 0]",
+                  "style": {"background-color": COMMUNITY_NONE}})
+    rules += [{"selector": f"node[community = {i}]", "style": {"background-color": color}}
+              for i, color in enumerate(COMMUNITY_COLORS)]
+    rules.append({"selector": f"node[community >= {len(COMMUNITY_COLORS)}]",
+                  "style": {"background-color": COMMUNITY_OTHER}})
+    return rules
 
 
 def stylesheet(corpus: Corpus) -> list[dict]:
@@ -53,6 +81,8 @@ def stylesheet(corpus: Corpus) -> list[dict]:
         rules.append({"selector": f'edge[polarity = "{polarity}"]', "style": {
             "line-color": style["color"], "target-arrow-color": style["color"],
             "line-style": style["line"], "target-arrow-shape": style["arrow"]}})
+    rules += analysis_rules()
+    rules += walk_rules()
     rules += [
         {"selector": "[?dim]", "style": {"opacity": 0.12, "text-opacity": 0.25}},
         {"selector": "node[?sel]", "style": {
@@ -64,3 +94,38 @@ def stylesheet(corpus: Corpus) -> list[dict]:
         {"selector": "[?hidden]", "style": {"display": "none"}},
     ]
     return rules
+
+
+#: What a step of the guided walk introduces: a warm halo that survives greyscale as a
+#: thick light ring around the node or line.
+NEW_HALO = "#FFB000"
+
+
+def walk_rules() -> list[dict]:
+    """The walk's ``future`` (not reached yet: faint, unlabelled), ``new`` (introduced by
+    this step: haloed) and ``past`` (earlier steps: quieter) flags, and the projector's
+    ``big`` labels.
+
+    Edges not reached yet are also ``hidden``, so only nodes need a ``future`` style.
+    """
+    return [
+        {"selector": "node[?big]", "style": {
+            "font-size": 23, "font-weight": "bold", "text-max-width": 170,
+            "text-background-opacity": 0.92, "border-width": 3, "text-margin-y": 6}},
+        {"selector": "edge[?big]", "style": {"font-size": 22, "font-weight": "bold",
+                                             "arrow-scale": 1.6, "opacity": 1,
+                                             "width": "mapData(count, 1, 8, 4, 14)"}},
+        {"selector": 'node[?big][kind = "faction"]', "style": {"font-size": 34}},
+        {"selector": "node[?future]", "style": {
+            "opacity": 0.15, "text-opacity": 0, "text-background-opacity": 0}},
+        {"selector": "node[?new]", "style": {
+            "underlay-color": NEW_HALO, "underlay-opacity": 0.75, "underlay-padding": 9,
+            "underlay-shape": "ellipse", "z-index": 5}},
+        {"selector": "node[?new][?big]", "style": {"font-size": 27}},
+        {"selector": "node[?past][?big]", "style": {"font-size": 15, "font-weight": "normal",
+                                                    "text-background-opacity": 0.6}},
+        {"selector": "edge[?past]", "style": {"opacity": 0.45}},
+        {"selector": "edge[?new]", "style": {
+            "underlay-color": NEW_HALO, "underlay-opacity": 0.6, "underlay-padding": 6,
+            "opacity": 1, "z-index": 5}},
+    ]

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlencode
 
 from .corpus.model import Corpus
 from .corpus.schema import POLARITIES, RELATION_TYPES
+from .story import steps_for
 
 LAYOUTS: dict[str, str] = {
     "force": "Force-directed",
@@ -50,6 +51,7 @@ class Bounds:
     relations: frozenset[str]
     years: tuple[int, int]
     documents: tuple[str, ...] = ()
+    steps: int = 0  # how many steps the guided walk has
 
     @classmethod
     def of(cls, corpus: Corpus) -> Bounds:
@@ -65,6 +67,7 @@ class Bounds:
             people=frozenset(corpus.people),
             relations=frozenset(corpus.relations),
             years=(min(years), max(years)),
+            steps=len(steps_for(corpus)),
         )
 
 
@@ -153,7 +156,7 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
         cell=cell if len(cell) == 2 and all(c in bounds.factions for c in cell) else None,
         color=first.get("color") if first.get("color") in COLORINGS else "faction",
         size=first.get("size") if first.get("size") in MEASURES else "",
-        step=_small_int(first.get("step")),
+        step=min(_small_int(first.get("step")), bounds.steps),
         present=first.get("present") == "1",
         factions=_ids(query.get("faction", []), bounds.factions),
         mode=first.get("mode") if first.get("mode") in FACTION_MODES else "touching",

@@ -19,3 +19,18 @@ def shipped_dir() -> Path:
 @pytest.fixture(scope="session")
 def valid_dir() -> Path:
     return FIXTURES / "valid"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def layout_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Keep computed layout positions in a throwaway folder, not the user's cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("layout-cache")
+    old = os.environ.get("DASHBOARD_CACHE")
+    os.environ["DASHBOARD_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("DASHBOARD_CACHE", None)
+    else:
+        os.environ["DASHBOARD_CACHE"] = old

@@ -87,12 +87,17 @@ EXPECTED: dict[str, Flat] = {
     "year-outside-period": [("relations.csv", 5, "year-outside-period")],
     "self-relation": [("relations.csv", 4, "self-relation")],
     "quote-not-found": [("relations.csv", 3, "quote-not-found")],
+    "no-steps": [],
+    "bad-step-number": [("steps.csv", 4, "bad-step-number")],
+    "bad-paragraph-range": [("steps.csv", 2, "bad-paragraph-range")],
+    "unknown-paragraph": [("steps.csv", 4, "unknown-paragraph")],
+    "paragraph-outside-steps": [("steps.csv", None, "paragraph-outside-steps")],
     "hostile-text": [],
 }
 
 #: Cases that leave the corpus valid: no problem, or warnings only.
 STILL_VALID = {"bom", "document-without-row", "duplicate-alias", "hostile-text",
-               "blank-line-before-header"}
+               "blank-line-before-header", "no-steps", "paragraph-outside-steps"}
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))
@@ -179,7 +184,7 @@ def corpus() -> Corpus:
 def test_valid_fixture_has_every_table(corpus: Corpus) -> None:
     counts = {t.name: len(getattr(corpus, t.name)) for t in TABLES}
     assert counts == {"documents": 1, "factions": 3, "periods": 3, "people": 6,
-                      "relations": 4}
+                      "relations": 4, "steps": 3}
 
 
 def test_paragraphs_are_numbered_from_one(corpus: Corpus) -> None:

@@ -11,13 +11,19 @@ from dash import Dash
 from ..graph import Network
 from ..passages import PassageIndex
 from ..search import SearchIndex
-from . import detail, graph, reader, view
+from . import analysis, detail, graph, reader, view
+from . import export as export_callbacks
+from . import story as story_callbacks
 
 
 def register(app: Dash, network: Network) -> None:
     passages = PassageIndex(network.corpus)
     search = SearchIndex.build(network.corpus)
-    view.register(app, network, view.CORE_CONTROLS, view.core_events(search))
+    view.register(app, network, view.CORE_CONTROLS + analysis.CONTROLS,
+                  view.core_events(search) + analysis.EVENTS + story_callbacks.EVENTS)
     graph.register(app, network)
     detail.register(app, network, passages, search)
     reader.register(app)
+    analysis.register(app, network)
+    story_callbacks.register(app, network)
+    export_callbacks.register(app, network)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks
-from .model import Alias, Corpus, Document, Faction, Period, Person, Relation
+from . import checks, steps
+from .model import Alias, Corpus, Document, Faction, Period, Person, Relation, Step
 from .problems import Problem, has_errors
 from .reading import Row, read_table, read_text
-from .schema import DOCUMENTS, DOCUMENTS_DIR, FACTIONS, PEOPLE, PERIODS, RELATIONS, TABLES
+from .schema import DOCUMENTS, DOCUMENTS_DIR, FACTIONS, PEOPLE, PERIODS, RELATIONS, STEPS, TABLES
 from .text import QuoteIndex, split_paragraphs
 
 
@@ -54,6 +54,9 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
     rows: dict[str, list[Row]] = {}
     problems: list[Problem] = []
     for table in TABLES:
+        if table.optional and not (data_dir / table.file).exists():
+            rows[table.name] = []  # an optional table left out: nothing to check
+            continue
         rows[table.name], found = read_table(data_dir, table)
         problems += found + checks.check_fields(table, rows[table.name])
     unread = {t.name for t in TABLES
@@ -75,14 +78,16 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
                if doc.paragraphs}  # a missing or empty text is one problem, not one per quote
     paragraphs, quote_problems = checks.check_quotes(rows[RELATIONS.name], indexes)
     problems += quote_problems
+    relations = {r["id"]: _relation(r, paragraphs.get(r.line, 0)) for r in rows[RELATIONS.name]}
+    walk, walk_problems = _load_steps(rows[STEPS.name], documents, relations, problems)
     corpus = Corpus(
         documents=documents,
         factions={r["id"]: _faction(r) for r in rows[FACTIONS.name]},
         periods={r["id"]: _period(r) for r in rows[PERIODS.name]},
         people={r["id"]: _person(r) for r in rows[PEOPLE.name]},
-        relations={r["id"]: _relation(r, paragraphs.get(r.line, 0)) for r in rows[RELATIONS.name]},
+        relations=relations, steps=walk,
     )
-    return LoadResult(corpus, _in_file_order(problems))
+    return LoadResult(corpus, _in_file_order(problems + walk_problems))
 
 
 def load_valid_corpus(data_dir: Path | str) -> Corpus:
@@ -123,6 +128,17 @@ def _load_documents(data_dir: Path, rows: list[Row]) -> tuple[dict[str, Document
                                         "documents.csv; it is not shown", f"{DOCUMENTS_DIR}/"
                                         f"{path.name}"))
     return documents, problems
+
+
+def _load_steps(rows: list[Row], documents: dict[str, Document], relations: dict[str, Relation],
+                earlier: list[Problem]) -> tuple[tuple[Step, ...], list[Problem]]:
+    """The curated walk and its problems; coverage is checked only on a clean steps table,
+    so one mistake in it is one problem."""
+    problems = steps.check_steps(rows, documents)
+    walk = steps.load_steps(rows)
+    if problems or any(p.file == STEPS.file and p.severity == "error" for p in earlier):
+        return walk, problems
+    return walk, steps.check_coverage(walk, relations.values())
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:

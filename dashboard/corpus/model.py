@@ -123,6 +123,26 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of the guided walk: a run of paragraphs of one document, read together."""
+
+    number: int
+    document: str
+    first: int
+    last: int
+    title: str
+    summary: str = ""
+
+    def covers(self, document: str, number: int) -> bool:
+        return document == self.document and self.first <= number <= self.last
+
+    @property
+    def citation(self) -> str:
+        span = f"¶{self.first}" if self.first == self.last else f"¶{self.first}–{self.last}"
+        return f"{self.document} {span}"
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything loaded from one data directory, keyed by id in file order."""
 
@@ -131,6 +151,7 @@ class Corpus:
     periods: dict[str, Period] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
+    steps: tuple[Step, ...] = ()  # from steps.csv; empty when the file is absent
 
     def paragraph(self, document: str, number: int) -> Paragraph | None:
         doc = self.documents.get(document)

@@ -44,10 +44,16 @@ CODES: dict[str, str] = {
     "document-without-row": "a text file in documents/ has no row in documents.csv",
     "document-empty": "a document's text file holds no paragraph",
     "quote-not-found": "a quote does not occur verbatim in one paragraph of its document",
+    "bad-step-number": "steps are not numbered 1, 2, 3… in the order of the file",
+    "bad-paragraph-range": "first_paragraph is after last_paragraph",
+    "unknown-paragraph": "a paragraph number that the step's document does not have",
+    "paragraph-outside-steps": "a paragraph quoted by a relation lies in no step: the walk "
+                               "never shows that relation",
 }
 
 SEVERITIES = ("error", "warning")
-WARNINGS = frozenset({"bom", "duplicate-alias", "document-without-row"})
+WARNINGS = frozenset({"bom", "duplicate-alias", "document-without-row",
+                      "paragraph-outside-steps"})
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,15 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One CSV file of the corpus; its rows are keyed by the ``id`` column."""
+    """One CSV file of the corpus; its rows are keyed by the ``id`` column, if it has one.
+
+    An ``optional`` table may be absent from the data directory: that is not a problem.
+    """
 
     name: str
     file: str
     columns: tuple[Column, ...]
+    optional: bool = False
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -142,6 +146,16 @@ RELATIONS = Table("relations", "relations.csv", (
     Column("note", required=False),
 ))
 
+#: The guided walk through the documents; without it the steps are generated (``story.py``).
+STEPS = Table("steps", "steps.csv", (
+    Column("step", kind="int"),
+    Column("document", kind="ref", ref="documents"),
+    Column("first_paragraph", kind="int"),
+    Column("last_paragraph", kind="int"),
+    Column("title"),
+    Column("summary", required=False),
+), optional=True)
+
 #: The tables in the order they are loaded (a table only refers to earlier ones).
-TABLES: tuple[Table, ...] = (DOCUMENTS, FACTIONS, PERIODS, PEOPLE, RELATIONS)
+TABLES: tuple[Table, ...] = (DOCUMENTS, FACTIONS, PERIODS, PEOPLE, RELATIONS, STEPS)
 DOCUMENTS_DIR = "documents"

@@ -1,0 +1,171 @@
+"""The analysis tab: its controls and clicks as view records, its charts as functions of the URL.
+
+``CONTROLS`` and ``EVENTS`` join the one sync callback (``view.register``): the colour and
+size choices mirror ``view.color`` and ``view.size``; a matrix square, a timeline brush and a
+voice button turn the current view into a new one. ``register`` binds the output-only
+callbacks, each a pure function of the URL's search string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from plotly.graph_objects import Figure
+
+from .. import analysis, ids
+from ..analysis_layout import (
+    DEFAULT_SORT,
+    EVERYONE,
+    NO_SIZE,
+    cell_text,
+    community_panel,
+    people_table,
+    sort_people,
+    voice_panel,
+)
+from ..charts import MATRIX_POLARITIES, brushed_years, matrix_figure, timeline_figure
+from ..graph import Network
+from ..view import COLORINGS, MEASURES, View, normalize_ids, parse_query
+from .view import Control, Event
+
+# --- two-way controls and one-way events (the sync callback) ---------------------------------
+
+
+def _read_color(network: Network, value: object, view: View) -> View:
+    return replace(view, color=value if value in COLORINGS else "faction")
+
+
+def _read_size(network: Network, value: object, view: View) -> View:
+    return replace(view, size=value if value in MEASURES else "")
+
+
+CONTROLS: tuple[Control, ...] = (
+    Control(ids.RADIO_COLOR, "value", lambda n, v: v.color, _read_color),
+    Control(ids.DROPDOWN_SIZE, "value", lambda n, v: v.size or NO_SIZE, _read_size),
+)
+
+
+def click_cell(network: Network, trigger: object, value: object, view: View,
+               state: dict) -> View | None:
+    """A matrix square: show only its relations, and only its polarity when the matrix
+    shows one. The chosen square again clears it; an empty square is ignored."""
+    try:
+        point = value["points"][0]  # type: ignore[index]
+        cell, count = (str(point["y"]), str(point["x"])), point.get("z")
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not all(f in network.bounds.factions for f in cell) or not count:
+        return None
+    if cell == view.cell:
+        return replace(view, cell=None)
+    polarity = state.get(ids.RADIO_MATRIX_POLARITY)
+    if polarity in network.bounds.polarities:
+        view = replace(view, polarities=normalize_ids([polarity], network.bounds.polarities))
+    return replace(view, cell=cell)
+
+
+def clear_cell(network: Network, trigger: object, value: object, view: View,
+               state: dict) -> View | None:
+    return replace(view, cell=None) if value and view.cell else None
+
+
+def brush_years(network: Network, trigger: object, value: object, view: View,
+                state: dict) -> View | None:
+    """A horizontal selection on the timeline sets the period filter to the years it touches."""
+    years = brushed_years(value, network.bounds.years)
+    if years is None:
+        return None
+    return replace(view, years=None if years == network.bounds.years else years)
+
+
+def pick_voice(network: Network, trigger: object, value: object, view: View,
+               state: dict) -> View | None:
+    """Keep one claimant's claims, or everyone's."""
+    key = trigger.get("id") if isinstance(trigger, dict) else None
+    if not value:
+        return None  # a button was created, not clicked
+    if key == EVERYONE:
+        return replace(view, claimants=None)
+    if key in network.bounds.claimants:
+        return replace(view, claimants=normalize_ids([key], network.bounds.claimants))
+    return None
+
+
+EVENTS: tuple[Event, ...] = (
+    Event(ids.GRAPH_MATRIX, "clickData", click_cell,
+          state=((ids.RADIO_MATRIX_POLARITY, "value"),)),
+    Event(ids.BUTTON_CLEAR_CELL, "n_clicks", clear_cell),
+    Event(ids.GRAPH_TIMELINE, "selectedData", brush_years),
+    Event({"type": ids.BUTTON_CLAIMANT, "id": ALL}, "n_clicks", pick_voice),
+)
+
+
+# --- outputs: pure functions of the URL ------------------------------------------------------
+
+
+def matrix(network: Network, search: str, polarity: str | None) -> tuple[Figure, str, bool]:
+    """The matrix figure for the URL's view, what it filters, and whether "clear" is off."""
+    view = parse_query(search, network.bounds)
+    polarity = polarity if polarity in MATRIX_POLARITIES else "hostile"
+    table = analysis.faction_matrix(network, view, None if polarity == "all" else polarity)
+    figure = matrix_figure(table, network.corpus.factions, polarity, view.cell)
+    return figure, cell_text(network.corpus, view), view.cell is None
+
+
+def people(network: Network, search: str, sort: dict | None) -> object:
+    view = parse_query(search, network.bounds)
+    sort = sort if isinstance(sort, dict) else DEFAULT_SORT
+    table = sort_people(analysis.people_measures(network, view), sort)
+    return people_table(table, network.corpus, sort, view.person)
+
+
+def next_sort(column: object, clicked: object, current: dict | None) -> dict | object:
+    """A header click sorts by its column, most first; the same header again flips it."""
+    if not clicked or not isinstance(column, str):
+        return no_update
+    current = current if isinstance(current, dict) else DEFAULT_SORT
+    if current.get("column") == column:
+        return {"column": column, "descending": not current.get("descending")}
+    return {"column": column, "descending": column != "name"}
+
+
+def timeline(network: Network, search: str) -> Figure:
+    view = parse_query(search, network.bounds)
+    return timeline_figure(analysis.timeline(network, view), network.corpus.factions,
+                           view.years)
+
+
+def voices(network: Network, search: str) -> list:
+    view = parse_query(search, network.bounds)
+    return voice_panel(analysis.claimant_shares(network, view), network.corpus, view)
+
+
+def communities(network: Network, search: str) -> list:
+    table, ari = analysis.agreement(network, parse_query(search, network.bounds))
+    return community_panel(table, ari, network.corpus)
+
+
+def register(app: Dash, network: Network) -> None:
+    app.callback(Output(ids.GRAPH_MATRIX, "figure"), Output(ids.TEXT_CELL, "children"),
+                 Output(ids.BUTTON_CLEAR_CELL, "disabled"),
+                 Input(ids.URL, "search"), Input(ids.RADIO_MATRIX_POLARITY, "value"))(
+        lambda search, polarity: matrix(network, search, polarity))
+    app.callback(Output(ids.DIV_PEOPLE_TABLE, "children"),
+                 Input(ids.URL, "search"), Input(ids.STORE_SORT, "data"))(
+        lambda search, sort: people(network, search, sort))
+    app.callback(Output(ids.GRAPH_TIMELINE, "figure"), Input(ids.URL, "search"))(
+        lambda search: timeline(network, search))
+    app.callback(Output(ids.DIV_VOICE, "children"), Input(ids.URL, "search"))(
+        lambda search: voices(network, search))
+    app.callback(Output(ids.DIV_COMMUNITIES, "children"), Input(ids.URL, "search"))(
+        lambda search: communities(network, search))
+
+    @app.callback(Output(ids.STORE_SORT, "data"),
+                  Input({"type": ids.BUTTON_SORT, "id": ALL}, "n_clicks"),
+                  State(ids.STORE_SORT, "data"), prevent_initial_call=True)
+    def _sort(clicks, current):
+        trigger = ctx.triggered_id
+        clicked = ctx.triggered[0].get("value") if ctx.triggered else None
+        return next_sort(trigger.get("id") if isinstance(trigger, dict) else None,
+                         clicked, current)

@@ -1,0 +1,403 @@
+"""The analysis views on small named graphs whose answers can be worked out by hand.
+
+``STAR``: three people in faction red (a, b, c) each accuse ``hub`` (blue) once; ``hub``
+supports ``a``. ``CHAIN``: a -> b -> c, hostile. ``CLIQUES``: two four-person cliques of
+supportive relations, red {a, b, c, d} and blue {e, f, g, h}, joined by one hostile
+relation d -> e; ``CROSSED`` is the same graph with factions alternating a red, b blue,
+c red, ... so each faction has two people in each clique.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from dashboard import analysis, ids
+from dashboard.analysis_layout import (
+    DEFAULT_SORT,
+    EVERYONE,
+    agreement_words,
+    claimant_label,
+    sort_people,
+)
+from dashboard.callbacks import analysis as callbacks
+from dashboard.callbacks import view as sync_view
+from dashboard.charts import brushed_years, matrix_figure, timeline_figure
+from dashboard.corpus.model import Corpus, Document, Faction, Paragraph, Period, Person, Relation
+from dashboard.graph import Network, element_patch, elements
+from dashboard.view import View, parse_query, to_query
+
+DOC = "doc"
+
+
+def corpus(people: list[tuple[str, str]],
+           relations: list[tuple[str, str, str, str, str, int, int]]) -> Corpus:
+    """A corpus from ``(id, faction)`` people and
+    ``(source, target, polarity, claimant, year_from, year_to, ...)`` relations (ids r1, r2...)."""
+    factions = dict.fromkeys(f for _, f in people)
+    text = " ".join(f"{s} {t}." for s, t, *_ in relations) or "Nothing."
+    rels = {}
+    for i, (source, target, polarity, claimant, low, high) in enumerate(relations, 1):
+        kind = {"hostile": "accuses", "supportive": "supports"}.get(polarity, "informs")
+        rels[f"r{i}"] = Relation(f"r{i}", DOC, source, target, kind, polarity, claimant, "all",
+                                 low, high, f"{source} {target}.", paragraph=1)
+    return Corpus(
+        documents={DOC: Document(DOC, "A document", "1955-12-07", "Ivanov", "", "", "", "",
+                                 "", (Paragraph(DOC, 1, text),))},
+        factions={f: Faction(f, f.title(), "", "#000000", "ellipse") for f in factions},
+        periods={"all": Period("all", "All", 1945, 1955, "")},
+        people={p: Person(p, p.title(), "person", f) for p, f in people},
+        relations=rels,
+    )
+
+
+def cliques(faction_of: dict[str, str]) -> Corpus:
+    pairs = [pair for group in ("abcd", "efgh") for pair in combinations(group, 2)]
+    return corpus(list(faction_of.items()),
+                  [(s, t, "supportive", "kim", 1950, 1950) for s, t in pairs]
+                  + [("d", "e", "hostile", "kim", 1950, 1950)])
+
+
+CORPORA = {
+    "star": corpus([("a", "red"), ("b", "red"), ("c", "red"), ("hub", "blue")],
+                   [("a", "hub", "hostile", "kim", 1950, 1950),
+                    ("b", "hub", "hostile", "kim", 1951, 1953),
+                    ("c", "hub", "hostile", "ivanov", 1953, 1953),
+                    ("hub", "a", "supportive", "kim", 1948, 1948)]),
+    "chain": corpus([("a", "red"), ("b", "red"), ("c", "blue")],
+                    [("a", "b", "hostile", "kim", 1950, 1950),
+                     ("b", "c", "hostile", "kim", 1950, 1950)]),
+    "cliques": cliques({p: "red" if p in "abcd" else "blue" for p in "abcdefgh"}),
+    "crossed": cliques({p: "red" if i % 2 == 0 else "blue" for i, p in enumerate("abcdefgh")}),
+}
+
+
+@functools.cache
+def build(name: str) -> Network:
+    return Network.build(CORPORA[name])
+
+
+# --- faction matrix --------------------------------------------------------------------------
+
+
+def test_matrix_counts_relations_by_faction_pair_and_polarity() -> None:
+    net = build("star")
+    hostile = analysis.faction_matrix(net, View(), "hostile")
+    assert hostile.to_dict() == {"red": {"red": 0, "blue": 0}, "blue": {"red": 3, "blue": 0}}
+    every = analysis.faction_matrix(net, View())
+    assert every.loc["red", "blue"] == 3 and every.loc["blue", "red"] == 1
+    assert int(every.to_numpy().sum()) == 4
+
+
+def test_matrix_follows_filters_but_ignores_its_own_cell() -> None:
+    net = build("star")
+    assert analysis.faction_matrix(net, View(claimants=("kim",))).loc["red", "blue"] == 2
+    chosen = View(cell=("blue", "red"))
+    assert analysis.faction_matrix(net, chosen).equals(analysis.faction_matrix(net, View()))
+
+
+# --- people measures -------------------------------------------------------------------------
+
+
+def test_star_measures() -> None:
+    table = analysis.people_measures(build("star"), View())
+    assert list(table.index)[0] == "hub"  # the most accused first
+    assert table.loc["hub", ["accused", "accuses", "degree"]].tolist() == [3, 0, 4]
+    assert table.loc["a", ["accused", "accuses", "degree"]].tolist() == [0, 1, 2]
+    assert table.loc["hub", "betweenness"] == pytest.approx(1.0)  # every leaf pair via hub
+    assert table.loc[["a", "b", "c"], "betweenness"].tolist() == [0, 0, 0]
+    rank = table["pagerank"]
+    assert rank["hub"] > rank["a"] and rank["a"] == pytest.approx(rank["b"])
+    assert rank.sum() == pytest.approx(1.0)
+
+
+def test_pagerank_follows_the_chain_of_accusations() -> None:
+    rank = analysis.people_measures(build("chain"), View())["pagerank"]
+    assert rank["c"] > rank["b"] > rank["a"]
+
+
+def test_measures_count_only_hostile_relations_but_degree_counts_all() -> None:
+    table = analysis.people_measures(build("cliques"), View())
+    assert table.loc["e", ["accused", "accuses", "degree"]].tolist() == [1, 0, 4]
+    assert table["accused"].sum() == 1
+
+
+def test_measures_cover_only_what_the_view_shows() -> None:
+    net = build("star")
+    table = analysis.people_measures(net, View(claimants=("kim",), hide_isolated=True))
+    assert set(table.index) == {"a", "b", "hub"}
+    assert table.loc["hub", "accused"] == 2
+
+
+def test_measures_of_an_empty_graph() -> None:
+    assert analysis.measures(nx.MultiDiGraph()).empty
+
+
+def test_hostile_digraph_weights_repeated_accusations() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b", polarity="hostile")
+    graph.add_edge("a", "b", polarity="hostile")
+    graph.add_edge("b", "a", polarity="supportive")
+    hostile = analysis.hostile_digraph(graph)
+    assert list(hostile.edges(data="weight")) == [("a", "b", 2)]
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({"a": 0, "b": 1, "c": 4}, {"a": 24.0, "b": 47.0, "c": 70.0}),
+    ({"a": 0.2, "b": 0.6}, {"a": 24.0, "b": 70.0}),
+    ({"a": 3, "b": 3}, {"a": 24.0, "b": 24.0}),
+    ({}, {}),
+])
+def test_node_sizes(values: dict, expected: dict) -> None:
+    assert analysis.node_sizes(values) == expected
+
+
+# --- timeline and voices ---------------------------------------------------------------------
+
+
+def test_timeline_counts_a_relation_in_each_year_it_refers_to() -> None:
+    net = build("star")
+    table = analysis.timeline(net, View())
+    assert list(table.index) == list(range(1948, 1954))
+    assert table["blue"].to_dict() == {1948: 0, 1949: 0, 1950: 1, 1951: 1, 1952: 1, 1953: 2}
+    assert table["red"].to_dict()[1948] == 1
+    assert analysis.timeline(net, View(years=(1950, 1950))).equals(table)  # whole span kept
+
+
+def test_claimant_shares_ignore_the_claimant_filter() -> None:
+    net = build("star")
+    shares = analysis.claimant_shares(net, View(claimants=("ivanov",)))
+    assert shares["relations"].to_dict() == {"kim": 3, "ivanov": 1}
+    assert shares["share"].to_dict() == {"kim": 0.75, "ivanov": 0.25}
+    assert analysis.claimant_shares(net, View(polarities=())).share.sum() == 0
+
+
+def test_claimant_label_marks_the_author() -> None:
+    star = CORPORA["star"]
+    people = {**star.people, "ivanov": Person("ivanov", "Ivanov", "person", "blue")}
+    assert claimant_label(dataclasses.replace(star, people=people), "ivanov") == \
+        "Ivanov (the author's own narration)"
+    assert claimant_label(star, "kim") == "kim"  # a claimant who is not a person keeps its id
+
+
+# --- communities and agreement ---------------------------------------------------------------
+
+
+def test_two_cliques_are_two_communities() -> None:
+    found = analysis.community_labels(build("cliques"), View())
+    assert {p: found[p] for p in "abcd"} == dict.fromkeys("abcd", found["a"])
+    assert {p: found[p] for p in "efgh"} == dict.fromkeys("efgh", found["e"])
+    assert found["a"] != found["e"] and set(found.values()) == {0, 1}
+
+
+def test_communities_are_seeded_and_numbered_by_size() -> None:
+    graph = analysis.visible_graph(build("cliques"), View())
+    assert analysis.communities(graph) == analysis.communities(graph)
+    graph.add_edge("x", "y")
+    graph.add_node("z")
+    found = analysis.communities(graph)
+    assert found["x"] == found["y"] == 2 and found["z"] == analysis.NO_COMMUNITY
+
+
+def test_factions_matching_the_cliques_agree_fully() -> None:
+    table, ari = analysis.agreement(build("cliques"), View())
+    assert ari == 1.0
+    assert sorted(table.to_numpy().ravel().tolist()) == [0, 0, 4, 4]
+
+
+def test_factions_crossing_the_cliques_agree_less_than_chance() -> None:
+    table, ari = analysis.agreement(build("crossed"), View())
+    assert ari == pytest.approx(-1 / 6)  # contingency [[2, 2], [2, 2]], worked by hand
+    assert table.to_numpy().tolist() == [[2, 2], [2, 2]]
+
+
+def test_agreement_leaves_out_people_without_relations() -> None:
+    table, ari = analysis.agreement(build("chain"), View(polarities=()))
+    assert table.empty and ari is None
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ([0, 0, 1, 1], [1, 1, 0, 0], 1.0),
+    ([0, 0, 1, 1], [0, 1, 0, 1], -0.5),
+    ([0, 0, 1, 2], [0, 0, 1, 1], 4 / 7),
+    ([0, 0, 0, 0], [0, 0, 0, 0], 1.0),
+    ([0, 1, 2, 3], [0, 1, 2, 3], 1.0),
+    ([0, 0, 0, 0], [0, 1, 2, 3], 0.0),
+    (["x"], ["y"], 1.0),
+])
+def test_adjusted_rand_index_known_answers(a: list, b: list, expected: float) -> None:
+    assert analysis.adjusted_rand_index(a, b) == pytest.approx(expected)
+    assert analysis.adjusted_rand_index(b, a) == pytest.approx(expected)
+
+
+def test_adjusted_rand_index_needs_two_labellings_of_one_length() -> None:
+    with pytest.raises(ValueError, match="different lengths"):
+        analysis.adjusted_rand_index([0, 1], [0])
+
+
+def test_adjusted_rand_index_against_the_pair_counting_definition() -> None:
+    """The Rand index counts agreeing pairs; its chance-corrected form must match."""
+    a, b = list("aabbbcc"), [0, 1, 1, 1, 2, 2, 2]
+    same_a = {(i, j) for i, j in combinations(range(7), 2) if a[i] == a[j]}
+    same_b = {(i, j) for i, j in combinations(range(7), 2) if b[i] == b[j]}
+    pairs, total = len(same_a & same_b), math.comb(7, 2)
+    expected = len(same_a) * len(same_b) / total
+    best = (len(same_a) + len(same_b)) / 2
+    assert analysis.adjusted_rand_index(a, b) == pytest.approx(
+        (pairs - expected) / (best - expected))
+
+
+@pytest.mark.parametrize(("ari", "word"), [
+    (1.0, "very close"), (0.6, "substantial"), (0.3, "partial"), (0.05, "weak"),
+    (-0.2, "weak"), (None, "too few"),
+])
+def test_agreement_in_plain_words(ari: float | None, word: str) -> None:
+    assert agreement_words(ari).startswith(word)
+
+
+# --- node fields in the graph ----------------------------------------------------------------
+
+
+def people_data(net: Network, view: View) -> dict[str, dict]:
+    return {e["data"]["id"]: e["data"] for e in elements(net, view)
+            if e["data"].get("kind") == "person"}
+
+
+def test_elements_carry_community_and_size_only_when_asked() -> None:
+    net = build("cliques")
+    plain = people_data(net, View())
+    assert {(d["community"], d["size"]) for d in plain.values()} == {(None, None)}
+    coloured = people_data(net, View(color="community", size="degree"))
+    assert {p: d["community"] for p, d in coloured.items()} == analysis.community_labels(
+        net, View())
+    assert {d["size"] for p, d in coloured.items() if p in "de"} == {70.0}  # degree 4 is top
+    assert {d["size"] for p, d in coloured.items() if p not in "de"} == {24.0}
+
+
+def test_switching_the_colouring_patches_only_the_community_field() -> None:
+    net = build("cliques")
+    changes = element_patch(elements(net, View()), elements(net, View(color="community")))
+    assert {key for _, _, key, _ in changes} == {"community"}
+
+
+# --- the analysis callbacks ------------------------------------------------------------------
+
+
+def click(x: str, y: str, z: int) -> dict:
+    return {"points": [{"x": x, "y": y, "z": z, "curveNumber": 0}]}
+
+
+STATE_HOSTILE = {ids.RADIO_MATRIX_POLARITY: "hostile"}
+
+
+@pytest.mark.parametrize(("value", "state", "view", "expected"), [
+    (click("blue", "red", 3), STATE_HOSTILE, View(),
+     View(cell=("red", "blue"), polarities=("hostile",))),
+    (click("blue", "red", 3), {ids.RADIO_MATRIX_POLARITY: "all"}, View(),
+     View(cell=("red", "blue"))),
+    (click("blue", "red", 3), STATE_HOSTILE, View(cell=("red", "blue")), View()),
+    (click("red", "red", 0), STATE_HOSTILE, View(), None),  # an empty square
+    (click("green", "red", 3), STATE_HOSTILE, View(), None),  # an unknown faction
+    (None, STATE_HOSTILE, View(), None),
+    ({"points": []}, STATE_HOSTILE, View(), None),
+])
+def test_clicking_a_matrix_square(value: object, state: dict, view: View,
+                                  expected: View | None) -> None:
+    assert callbacks.click_cell(build("star"), ids.GRAPH_MATRIX, value, view, state) == expected
+
+
+def test_a_square_click_through_the_sync_callback_writes_the_url_and_the_controls() -> None:
+    net = build("star")
+    controls = sync_view.CORE_CONTROLS + callbacks.CONTROLS
+    values = tuple(c.write(net, View()) for c in controls)
+    url, *mirrored = sync_view.sync(
+        net, f"{ids.GRAPH_MATRIX}.clickData", click("blue", "red", 3), "", values, controls,
+        callbacks.EVENTS, STATE_HOSTILE)
+    assert parse_query(url, net.bounds) == View(cell=("red", "blue"), polarities=("hostile",))
+    polarity = [c.id for c in controls].index(ids.CHECKLIST_POLARITY)
+    assert mirrored[polarity] == ["hostile"]
+
+
+@pytest.mark.parametrize(("selected", "view", "expected"), [
+    ({"range": {"x": [1950.7, 1952.2]}}, View(), View(years=(1951, 1952))),
+    ({"range": {"x": [1940, 1960]}}, View(years=(1950, 1951)), View()),  # the whole span
+    (None, View(years=(1950, 1951)), None),  # a deselection keeps the filter
+    ({"points": []}, View(), None),
+])
+def test_brushing_the_timeline(selected: object, view: View, expected: View | None) -> None:
+    assert callbacks.brush_years(build("star"), ids.GRAPH_TIMELINE, selected, view, {}) \
+        == expected
+
+
+@pytest.mark.parametrize(("key", "clicks", "expected"), [
+    ("ivanov", 1, View(claimants=("ivanov",))),
+    (EVERYONE, 1, View()),
+    ("ivanov", None, None),  # the button was created, not clicked
+    ("nobody", 1, None),
+])
+def test_voice_buttons(key: str, clicks: int | None, expected: View | None) -> None:
+    trigger = {"type": ids.BUTTON_CLAIMANT, "id": key}
+    assert callbacks.pick_voice(build("star"), trigger, clicks, View(claimants=("kim",)), {}) \
+        == expected
+
+
+def test_colour_and_size_controls_round_trip() -> None:
+    net = build("star")
+    color, size = callbacks.CONTROLS
+    view = size.read(net, "pagerank", color.read(net, "community", View()))
+    assert to_query(view) == "?color=community&size=pagerank"
+    assert (color.write(net, view), size.write(net, view)) == ("community", "pagerank")
+    assert size.read(net, "none", view).size == "" and color.read(net, "<x>", view).color \
+        == "faction"
+
+
+@pytest.mark.parametrize(("column", "current", "expected"), [
+    ("degree", DEFAULT_SORT, {"column": "degree", "descending": True}),
+    ("accused", DEFAULT_SORT, {"column": "accused", "descending": False}),
+    ("name", None, {"column": "name", "descending": False}),
+])
+def test_sorting_the_people_table(column: str, current: dict | None, expected: dict) -> None:
+    assert callbacks.next_sort(column, 1, current) == expected
+
+
+def test_sort_people_orders_ties_by_name() -> None:
+    table = pd.DataFrame({"name": ["B", "A", "C"], "degree": [1, 1, 2]}, index=["b", "a", "c"])
+    assert list(sort_people(table, {"column": "degree", "descending": True}).index) == \
+        ["c", "a", "b"]
+    assert list(sort_people(table, {"column": "name", "descending": False}).index) == \
+        ["a", "b", "c"]
+
+
+def test_outputs_follow_the_url() -> None:
+    net = build("star")
+    figure, text, disabled = callbacks.matrix(net, "?cell=red,blue", "hostile")
+    assert [list(row) for row in figure.data[0].z] == [[0, 3], [0, 0]]
+    assert "Red to Blue" in text and not disabled
+    assert figure.layout.shapes  # the chosen square is outlined
+    table = callbacks.people(net, "?person=hub", None)
+    assert "is-selected" in str(table)
+    assert callbacks.timeline(net, "?from=1950&to=1951").layout.shapes
+    assert len(callbacks.voices(net, "")) == 2
+    assert callbacks.communities(net, "")
+
+
+def test_figures_name_their_axes_and_colour_by_faction() -> None:
+    net = build("star")
+    matrix = matrix_figure(analysis.faction_matrix(net, View(), "hostile"),
+                           net.corpus.factions, "hostile")
+    assert matrix.layout.xaxis.title.text == "Faction of the accused"
+    assert matrix.layout.yaxis.title.text == "Accuser's faction"
+    timeline = timeline_figure(analysis.timeline(net, View()), net.corpus.factions)
+    assert {bar.name for bar in timeline.data} == {"Red", "Blue"}
+    assert timeline.layout.dragmode == "select"
+
+
+def test_brushed_years_rounds_to_the_bars_touched() -> None:
+    assert brushed_years({"range": {"x": [1949.5, 1950.3]}}, (1945, 1955)) == (1950, 1950)
+    assert brushed_years({"range": {"x": ["a", 1950]}}, (1945, 1955)) is None

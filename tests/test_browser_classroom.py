@@ -1,0 +1,318 @@
+"""Classroom mode in a real headless Chromium: the walk by keyboard, the projector view at
+three projector sizes, and every export read back.
+
+Expectations come from the same pure functions the server uses (``graph.elements``,
+``exports.shown_graph``), so the tests follow the shipped data. Each test fails on a
+console error or a request leaving the machine.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import struct
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from dashboard.corpus import load_valid_corpus
+from dashboard.exports import shown_graph
+from dashboard.graph import Network, elements
+from dashboard.view import View
+from tests.browser import (
+    CHROMIUM_ARGS,
+    DATA_DIR,
+    SCREENSHOTS,
+    PageLog,
+    chromium_path,
+    running_server,
+    screenshot,
+    settle,
+    track_requests,
+    wait_for_graph,
+)
+
+pytestmark = pytest.mark.browser
+SVG = "{http://www.w3.org/2000/svg}"
+#: Keys a presenter's clicker sends; the walk must answer to every one of them.
+NEXT_KEYS = ("ArrowRight", "ArrowDown", "PageDown", "Space")
+PREVIOUS_KEYS = ("ArrowLeft", "ArrowUp", "PageUp")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running_server(DATA_DIR) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def network() -> Network:
+    return Network.build(load_valid_corpus(DATA_DIR))
+
+
+class Pages:
+    """Opens pages at a given size; checks each for console errors and outside requests."""
+
+    def __init__(self, browser) -> None:
+        self.browser, self.opened = browser, []
+
+    def open(self, width: int = 1280, height: int = 720):
+        context = self.browser.new_context(viewport={"width": width, "height": height},
+                                           accept_downloads=True)
+        page = context.new_page()
+        log = PageLog()
+        log.attach(page)
+        track_requests(page)
+        page.add_init_script("window.print = () => { window.__printed = "
+                             "(window.__printed || 0) + 1; };")  # no dialog in a test
+        self.opened.append((context, log))
+        return page
+
+
+@pytest.fixture
+def pages(browser):
+    opened = Pages(browser)
+    yield opened
+    for context, log in opened.opened:
+        context.close()
+        assert log.errors == [], log.errors
+        assert log.external == [], f"requests left the machine: {log.external}"
+
+
+def shown_edges(network: Network, view: View) -> int:
+    return sum(1 for e in elements(network, view)
+               if "source" in e["data"] and not e["data"]["hidden"])
+
+
+def visible_edges(page) -> int:
+    return page.evaluate("cy.edges(':visible').length")
+
+
+def wait_for_step(page, step: int, total: int, expected_edges: int) -> None:
+    page.wait_for_function(f"new URLSearchParams(location.search).get('step') === '{step}'")
+    page.locator("#div-walk .walk-count", has_text=f"Step {step} of {total}").wait_for()
+    page.wait_for_function(f"cy.edges(':visible').length === {expected_edges}")
+
+
+# --- the walk ----------------------------------------------------------------------------------
+
+
+def test_walk_the_whole_document_with_the_keys(pages, server, network):
+    walk = network.walk
+    page = pages.open(1280, 720)
+    page.goto(server + "/?present=1&step=1")
+    wait_for_graph(page)
+    expected = [shown_edges(network, View(step=n, present=True)) for n in range(len(walk) + 1)]
+    wait_for_step(page, 1, len(walk), expected[1])
+    seen = [visible_edges(page)]
+    for step in range(2, len(walk) + 1):
+        page.keyboard.press(NEXT_KEYS[step % len(NEXT_KEYS)])
+        wait_for_step(page, step, len(walk), expected[step])
+        assert page.locator("#div-walk .walk-title").inner_text() == walk.step(step).title
+        seen.append(visible_edges(page))
+    assert seen == sorted(seen) and seen[0] < seen[-1] == len(network.edges)
+    page.keyboard.press("ArrowRight")  # past the end: stays on the last step
+    settle(page)
+    assert f"step={len(walk)}" in page.url
+    assert page.locator("#button-step-next").is_disabled()
+    for key, step in zip(PREVIOUS_KEYS, range(len(walk) - 1, len(walk) - 4, -1), strict=True):
+        page.keyboard.press(key)
+        wait_for_step(page, step, len(walk), expected[step])
+    screenshot(page, "classroom-01-walk-by-keys")
+
+
+def test_keys_typed_into_a_field_do_not_walk(pages, server, network):
+    page = pages.open(1440, 900)
+    page.goto(server + "/?step=2")
+    wait_for_graph(page)
+    page.locator("#div-walk .walk-count", has_text="Step 2 of").wait_for()
+    page.click("#input-search")
+    for key in ("ArrowRight", "Space", "PageDown"):
+        page.keyboard.press(key)
+    settle(page)
+    assert "step=2" in page.url
+    page.locator("#div-walk .walk-title").click()  # focus back on the page: keys walk again
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('step=3')")
+
+
+def test_buttons_start_the_walk_and_the_projector_and_end_them(pages, server, network):
+    page = pages.open(1440, 900)
+    page.goto(server + "/")
+    wait_for_graph(page)
+    assert not page.locator("#div-walk").is_visible()
+    page.click("#button-walk")
+    page.locator("#div-walk .walk-count", has_text="Step 1 of").wait_for()
+    assert page.get_attribute("#button-walk", "aria-pressed") == "true"
+    page.click("#button-step-next")
+    page.wait_for_function("location.search.includes('step=2')")
+    page.click("#button-present")
+    page.wait_for_function("document.querySelector('.app').classList.contains('is-present')")
+    assert "present=1" in page.url
+    page.click("#button-walk")
+    page.wait_for_function("!location.search.includes('step=')")
+    page.wait_for_function("!document.querySelector('.app').classList.contains('is-walking')")
+    page.wait_for_function(f"cy.edges(':visible').length === {len(network.edges)}")
+    page.click("#button-present")
+    page.wait_for_function("location.search === ''")
+
+
+def test_a_person_can_be_selected_during_the_walk(pages, server):
+    page = pages.open(1440, 900)
+    page.goto(server + "/?step=8")
+    wait_for_graph(page)
+    page.locator("#div-walk .walk-new button", has_text="Hegai").click()
+    page.wait_for_function("location.search.includes('person=hegai')")
+    assert "step=8" in page.url
+    page.locator("#div-detail h2", has_text="Hegai").wait_for()
+
+
+def test_the_url_restores_the_step_and_the_projector(pages, server, network):
+    page = pages.open(1280, 720)
+    page.goto(server + "/?step=3&present=1")
+    wait_for_graph(page)
+    page.wait_for_function("document.querySelector('.app').className.includes('is-present')")
+    classes = page.get_attribute("#div-app", "class").split()
+    assert {"is-present", "is-walking"} <= set(classes)
+    page.locator("#div-walk .walk-count", has_text=f"Step 3 of {len(network.walk)}").wait_for()
+    assert page.locator("#div-walk .walk-title").inner_text() == network.walk.step(3).title
+    page.wait_for_function(
+        f"cy.edges(':visible').length === {shown_edges(network, View(step=3))}")
+    assert page.evaluate("cy.nodes().filter(n => n.data('big')).length") > 0
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.walk-text'))"
+                         ".fontSize)")
+    assert size >= 24
+    assert not page.locator(".panel-filters").is_visible()
+    page.click("#button-controls")
+    page.locator(".panel-filters").wait_for(state="visible")
+    assert page.get_attribute("#button-controls", "aria-expanded") == "true"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720), (1920, 1080)])
+def test_projector_view_fits_the_screen(pages, server, width, height):
+    page = pages.open(width, height)
+    page.goto(server + "/?present=1&step=8")
+    wait_for_graph(page)
+    page.locator("#div-walk .walk-count", has_text="Step 8 of").wait_for()
+    page.wait_for_timeout(600)  # the camera's move to the people reached
+    box = page.evaluate("""() => {
+      const r = s => document.querySelector(s).getBoundingClientRect();
+      return {scrollW: document.documentElement.scrollWidth,
+              scrollH: document.documentElement.scrollHeight,
+              next: r('#button-step-next'), graph: r('.graph-box'), walk: r('.walk-text'),
+              font: parseFloat(getComputedStyle(document.querySelector('.walk-text')).fontSize),
+              legend: r('.legend')};
+    }""")
+    assert box["scrollW"] <= width and box["scrollH"] <= height, box
+    assert box["next"]["right"] <= width and box["next"]["bottom"] <= height
+    assert box["graph"]["width"] > width / 3 and box["graph"]["height"] > height / 4
+    assert box["walk"]["height"] > 150 and box["font"] >= 24
+    assert box["legend"]["bottom"] <= height
+    path = screenshot(page, f"classroom-present-{width}x{height}")
+    assert path.stat().st_size > 10_000
+
+
+# --- exports -----------------------------------------------------------------------------------
+
+
+def download(page, selector: str) -> Path:
+    page.locator(".export-menu").evaluate("menu => { menu.open = true; }")
+    with page.expect_download() as info:
+        page.click(selector)
+    target = SCREENSHOTS / "downloads" / info.value.suggested_filename
+    target.parent.mkdir(parents=True, exist_ok=True)
+    info.value.save_as(target)
+    return target
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_export_is_twice_the_screen_with_a_legend(pages, server):
+    page = pages.open(1280, 720)
+    page.goto(server + "/?present=1&step=4")
+    wait_for_graph(page)
+    canvas = page.evaluate("[cy.width(), cy.height()]")
+    path = download(page, "#button-export-png")
+    assert path.name == "ivanov-1955-12-07-network-step-4.png"
+    width, height = png_size(path)
+    assert width >= 2 * canvas[0] and height >= 2 * canvas[1] + 100  # the legend underneath
+
+
+def test_svg_export_is_well_formed_and_holds_the_legend(pages, server, network):
+    page = pages.open(1440, 900)
+    page.goto(server + "/?polarity=hostile")
+    wait_for_graph(page)
+    root = ET.parse(download(page, "#button-export-svg")).getroot()
+    assert root.tag == SVG + "svg"
+    legend = root.find(f".//{SVG}g[@id='legend']")
+    assert legend is not None
+    texts = " ".join(t.text or "" for t in legend.iter(SVG + "text"))
+    for faction in network.corpus.factions.values():
+        assert faction.label.split()[0] in texts
+    assert "Filtered: polarity hostile" in texts and "hostile" in texts
+
+
+def test_gexf_export_reads_back_in_networkx(pages, server, network):
+    page = pages.open(1440, 900)
+    page.goto(server + "/?step=6&polarity=hostile,neutral")
+    wait_for_graph(page)
+    path = download(page, "button[id*='gexf']")
+    graph = nx.read_gexf(io.BytesIO(path.read_bytes()))
+    expected = shown_graph(network, View(step=6, polarities=("hostile", "neutral")))
+    assert graph.number_of_nodes() == expected.number_of_nodes() > 0
+    assert graph.number_of_edges() == expected.number_of_edges() > 0
+    assert {d["relation_type"] for _, _, d in graph.edges(data=True)} <= {
+        r.type for r in network.corpus.relations.values()}
+
+
+def test_graphml_and_csv_exports_download(pages, server, network):
+    page = pages.open(1440, 900)
+    page.goto(server + "/")
+    wait_for_graph(page)
+    graph = nx.read_graphml(download(page, "button[id*='graphml']"))
+    assert graph.number_of_edges() == len(network.corpus.relations)
+    edges = download(page, "button[id*='edges-csv']").read_text(encoding="utf-8")
+    assert edges.startswith("id,source,target,relation,relation_type,")
+
+
+def test_the_handout_prints_to_a_readable_pdf(pages, server, network):
+    page = pages.open(1280, 900)
+    page.goto(server + "/?step=8")
+    wait_for_graph(page)
+    page.locator(".export-menu").evaluate("menu => { menu.open = true; }")
+    page.click("#button-handout")
+    page.wait_for_function("window.__printed >= 1")
+    image = page.evaluate("[document.getElementById('img-handout').naturalWidth,"
+                          " document.body.classList.contains('printing-handout')]")
+    assert image[0] > 1000 and image[1]
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    target = SCREENSHOTS / "downloads" / "handout-step-8.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils' pdftotext is not installed: the PDF was not read")
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    reached = shown_graph(network, View(step=8))
+    assert f"The relations shown ({reached.number_of_edges()})" in text
+    assert "Step 8 of" in text and "Hegai" in text and "ivanov-1955-12-07 ¶33" in text
+    assert re.search(r"concealed\s+the\s+outrageous\s+acts", text)
