@@ -10,11 +10,15 @@ import sys
 from dashboard import DEFAULT_DATA_DIR
 from dashboard.app import create_app
 from dashboard.corpus import CorpusError, format_table
+from dashboard.security import SecurityConfigError
 
 try:
     app = create_app(os.environ.get("DASHBOARD_DATA") or DEFAULT_DATA_DIR)
 except CorpusError as err:
     print(format_table(err.problems), file=sys.stderr)
     print(f"{err.data_dir}: invalid data; the app was not started", file=sys.stderr)
+    raise SystemExit(1) from None
+except SecurityConfigError as err:
+    print(f"{err}; the app was not started", file=sys.stderr)
     raise SystemExit(1) from None
 server = app.server

@@ -6,7 +6,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       const ctx = window.dash_clientside.callback_context;
       const noUpdate = window.dash_clientside.no_update;
       const tabs = ["detail", "reader", "analysis"];
-      const unchanged = [noUpdate].concat(tabs.map(function () { return noUpdate; }));
+      const unchanged = [noUpdate].concat(tabs.map(function () { return noUpdate; }), [noUpdate]);
       if (!ctx.triggered || !ctx.triggered.length) { return unchanged; }
       const first = ctx.triggered[0];
       if (!first.value) { return unchanged; }
@@ -20,7 +20,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         tab = "reader";
         window.dash_clientside.ivanov.showParagraph(trigger.id);
       }
-      return ["panel-side show-" + tab].concat(tabs.map(function (t) { return String(t === tab); }));
+      return ["panel-side show-" + tab].concat(
+        tabs.map(function (t) { return String(t === tab); }), [tab]);
     },
     showParagraph: function (anchor) {
       /* Both tabs stay mounted, but the reader is display:none until the class lands:

@@ -481,7 +481,7 @@ CHROME_METRICS = {"script": "ScriptDuration", "style": "RecalcStyleDuration",
 
 def page_load(browser, url: str, nodes: int) -> dict[str, float]:
     """One load in a fresh context (a cold cache); marks in ms from the ``goto`` call."""
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         page = context.new_page()
         page.add_init_script(PROBE % nodes)
@@ -507,7 +507,7 @@ def profiled_load(browser, url: str, nodes: int) -> Counter:
 
     Kept apart from the timed loads: the profiler slows the page down.
     """
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         page = context.new_page()
         page.add_init_script(PROBE % nodes)
@@ -562,7 +562,7 @@ def capture(browser, url: str, s: Subjects) -> tuple[dict, tuple[int, int]]:
     Dash 4 adds a signed ``?endId=`` to the address; only background callbacks read it,
     so the bodies are replayed to the bare path.
     """
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     page = context.new_page()
     track_requests(page)
     sent: list[str] = []

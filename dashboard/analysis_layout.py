@@ -158,7 +158,7 @@ def people_table(table: pd.DataFrame, corpus: Corpus, sort: dict, selected: str)
             **{"aria-sort": order}))
     rows = []
     for person_id, row in table.iterrows():
-        name = html.Button(row["name"], id={"type": ids.BUTTON_PERSON, "id": person_id},
+        name = html.Button(row["name"], id={"type": ids.BUTTON_TABLE_PERSON, "id": person_id},
                            className="link row-link", title=f"Select {row['name']}")
         rows.append(html.Tr(
             [html.Th(html.Span([swatch(corpus, row["faction"]), name], className="name-cell"),

@@ -8,7 +8,7 @@ import dash
 import dash_cytoscape as cyto
 from dash import Dash
 
-from . import PACKAGE_DIR, callbacks
+from . import PACKAGE_DIR, callbacks, security
 from .corpus import load_valid_corpus
 from .graph import Network
 from .layout import TITLE, build_layout
@@ -18,6 +18,8 @@ ASSETS_DIR = PACKAGE_DIR.parent / "assets"
 
 def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     """Load and validate ``data_dir`` (raising ``CorpusError`` with the report) and build the app.
+
+    A bad ``DASHBOARD_FRAME_ANCESTORS`` raises ``security.SecurityConfigError``.
 
     Everything is served from this machine: Dash's own bundles, our CSS and JS, no CDN.
     """
@@ -36,6 +38,7 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     )
     app.layout = build_layout(network)
     callbacks.register(app, network)
+    security.install(app)  # after every callback: the CSP hashes Dash's inline scripts
     return app
 
 

@@ -144,13 +144,17 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .app import create_app  # Dash is imported only for serving
+    from .security import SecurityConfigError
 
     data_dir = _data_dir(args.data)
     try:
-        app = create_app(data_dir)
+        app = create_app(data_dir, debug=args.debug)
     except CorpusError as err:
         print(format_table(err.problems), file=sys.stderr)
         print(f"{data_dir}: invalid data; the app was not started", file=sys.stderr)
+        return 1
+    except SecurityConfigError as err:
+        print(f"{err}; the app was not started", file=sys.stderr)
         return 1
     print(f"Serving {data_dir} on http://{args.host}:{args.port}/  (Ctrl+C to stop)",
           flush=True)

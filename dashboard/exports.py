@@ -95,8 +95,22 @@ def edges_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(EDGE_COLUMNS))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice
+    against CSV injection); everything else is unchanged.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("Pak Il-u"), spreadsheet_safe(1955)
+    ("'=HYPERLINK(1)", 'Pak Il-u', 1955)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def _csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    safe = frame.apply(lambda column: column.map(spreadsheet_safe))
+    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def to_gexf(graph: nx.MultiDiGraph, colors: dict[str, str]) -> bytes:

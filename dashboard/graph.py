@@ -63,8 +63,9 @@ class Network:
         edge_of = {rid: e.id for e in edges.values() for rid in e.relations}
         accused = Counter(r.target for r in corpus.relations.values() if r.polarity == "hostile")
         graph = to_networkx(corpus)
-        return cls(corpus, Bounds.of(corpus), edges, edge_of, accused,
-                   compute_positions(graph, corpus, accused), Walk.of(corpus))
+        walk = Walk.of(corpus)
+        return cls(corpus, Bounds.of(corpus, len(walk)), edges, edge_of, accused,
+                   compute_positions(graph, corpus, accused), walk)
 
     def relations_of(self, edge: str) -> list[Relation]:
         return [self.corpus.relations[r] for r in self.edges[edge].relations]

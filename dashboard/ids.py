@@ -3,6 +3,7 @@
 URL = "url"
 STORE_DRAWN = "store-drawn"
 STORE_SELECTED = "store-selected"
+STORE_TAB = "store-tab"  # the open side-panel tab: detail | reader | analysis
 
 INPUT_SEARCH = "input-search"
 LIST_SEARCH_RESULTS = "list-search-results"
@@ -29,6 +30,7 @@ DIV_READER = "div-reader"
 
 # pattern-matching id types: {"type": ..., "id": ...}
 BUTTON_PERSON = "button-person"
+BUTTON_TABLE_PERSON = "button-table-person"  # the analysis table: ids must not clash
 BUTTON_RELATION = "button-relation"
 BUTTON_PASSAGE = "button-passage"
 BUTTON_SEARCH_HIT = "button-search-hit"

@@ -134,6 +134,7 @@ def build_layout(network: Network) -> html.Div:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.STORE_DRAWN, data=""),
         dcc.Store(id=ids.STORE_SELECTED, data=""),
+        dcc.Store(id=ids.STORE_TAB, data="detail"),
         *stores(),
         header(),
         html.Main([filters(network), graph_section(network), side_panel(network)],

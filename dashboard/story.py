@@ -8,10 +8,11 @@ goes on: a relation is reached at the first step whose paragraphs quote it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .corpus.model import Corpus, Document, Step
+from .corpus.model import Corpus, Document, Relation, Step
 from .passages import Passage, name_pattern, quote_pattern, segments, spans
 
 #: A paragraph shorter than this is a heading, a stamp or a line of the copy list.
@@ -36,18 +37,22 @@ def default_steps(corpus: Corpus) -> tuple[Step, ...]:
     has grown past ``MAX_CHARS``. Paragraphs quoting nothing stay with the step they
     follow; the headings before the first quoted paragraph join step 1.
     """
+    by_document: dict[str, list[Relation]] = {}
+    for rel in corpus.relations.values():  # one pass: documents x relations would not scale
+        by_document.setdefault(rel.document, []).append(rel)
     out: list[Step] = []
     for doc in corpus.documents.values():
-        for first, last, focus in _groups(doc, _actors(corpus, doc.id)):
-            out.append(_step(corpus, len(out) + 1, doc, first, last, focus))
+        relations = by_document.get(doc.id, [])
+        for first, last, focus in _groups(doc, _actors(relations)):
+            out.append(_step(corpus, relations, len(out) + 1, doc, first, last, focus))
     return tuple(out)
 
 
-def _actors(corpus: Corpus, document: str) -> dict[int, list[str]]:
+def _actors(relations: list[Relation]) -> dict[int, list[str]]:
     """The actors of the relations each paragraph quotes, in order, minus the ubiquitous."""
     quoted: dict[int, list[str]] = {}
-    for rel in corpus.relations.values():
-        if rel.document == document and rel.paragraph:
+    for rel in relations:
+        if rel.paragraph:
             quoted.setdefault(rel.paragraph, []).extend((rel.source, rel.target))
     seen_in = Counter(a for actors in quoted.values() for a in set(actors))
     common = {a for a, n in seen_in.items() if n >= 3 and n > COMMON_SHARE * len(quoted)}
@@ -83,12 +88,11 @@ def _groups(doc: Document, actors: dict[int, list[str]]) -> list[tuple[int, int,
     return out
 
 
-def _step(corpus: Corpus, number: int, doc: Document, first: int, last: int,
-          focus: list[str]) -> Step:
+def _step(corpus: Corpus, relations: list[Relation], number: int, doc: Document, first: int,
+          last: int, focus: list[str]) -> Step:
     names = [corpus.people[a].name for a in focus[:2] if a in corpus.people]
     span = f"¶{first}" if first == last else f"¶{first}–{last}"
-    quoted = sum(1 for r in corpus.relations.values()
-                 if r.document == doc.id and first <= r.paragraph <= last)
+    quoted = sum(1 for r in relations if first <= r.paragraph <= last)
     return Step(number, doc.id, first, last, " and ".join(names) or f"{doc.title} {span}",
                 f"{span}: {quoted} relation{'s' * (quoted != 1)} quoted")
 
@@ -103,9 +107,17 @@ class Walk:
     @classmethod
     def of(cls, corpus: Corpus) -> Walk:
         steps = steps_for(corpus)
+        starts: dict[str, list[tuple[int, int, int]]] = {}  # document -> (first, last, number)
+        for step in steps:
+            starts.setdefault(step.document, []).append((step.first, step.last, step.number))
+        for ranges in starts.values():
+            ranges.sort()
         reached_at = {}
         for rel in corpus.relations.values():
-            covering = [s.number for s in steps if s.covers(rel.document, rel.paragraph)]
+            ranges = starts.get(rel.document, [])
+            # steps of one document may overlap: the earliest covering step reaches it
+            candidates = ranges[:bisect_right(ranges, (rel.paragraph, 1 << 30, 0))]
+            covering = [n for first, last, n in candidates if first <= rel.paragraph <= last]
             if covering:
                 reached_at[rel.id] = min(covering)
         return cls(steps, reached_at)

@@ -7,6 +7,7 @@ its default.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
@@ -54,25 +55,23 @@ class Bounds:
     steps: int = 0  # how many steps the guided walk has
 
     @classmethod
-    def of(cls, corpus: Corpus) -> Bounds:
+    def of(cls, corpus: Corpus, steps: int | None = None) -> Bounds:
+        """The bounds of ``corpus``; ``steps`` is the walk's length when the caller has it."""
         rels = corpus.relations.values()
         years = ([r.year_from for r in rels] + [r.year_to for r in rels]) or [1945, 1955]
-        claimants = dict.fromkeys(r.claimant for r in rels)
+        claimants = Counter(r.claimant for r in rels)
+        kinds = {r.type for r in rels}
         return cls(
             factions=tuple(corpus.factions),
             documents=tuple(corpus.documents),
-            types=tuple(t for t in RELATION_TYPES if any(r.type == t for r in rels)),
+            types=tuple(t for t in RELATION_TYPES if t in kinds),
             polarities=POLARITIES,
-            claimants=tuple(sorted(claimants, key=lambda c: (-_count(rels, c), c))),
+            claimants=tuple(sorted(claimants, key=lambda c: (-claimants[c], c))),
             people=frozenset(corpus.people),
             relations=frozenset(corpus.relations),
             years=(min(years), max(years)),
-            steps=len(steps_for(corpus)),
+            steps=len(steps_for(corpus)) if steps is None else steps,
         )
-
-
-def _count(rels, claimant: str) -> int:
-    return sum(1 for r in rels if r.claimant == claimant)
 
 
 @dataclass(frozen=True)

@@ -95,9 +95,22 @@ class PageLog:
             self.external.append(request.url)
 
 
-def wait_for_graph(page, timeout: int = 20000) -> None:
-    """Wait until Cytoscape has drawn its nodes and Dash has finished its callbacks."""
+# Contexts of the functional tests pass ``bypass_csp=True``: Playwright's
+# ``wait_for_function`` evaluates its predicate with ``eval``, which the app's CSP forbids
+# (rightly). ``test_browser.py::test_the_app_runs_under_its_content_security_policy``
+# checks the app itself without the bypass.
+
+
+def wait_for_graph(page, timeout: int = 30000) -> None:
+    """Wait until Cytoscape has drawn its nodes and Dash has finished its first callbacks.
+
+    The counts line is written by the graph callback, the last link of the start-up chain;
+    a tap sent before that chain ends can be overtaken by it on a busy machine.
+    """
     page.wait_for_function("window.cy && window.cy.nodes().length > 0", timeout=timeout)
+    page.wait_for_function("document.querySelector('#text-counts') && "
+                           "document.querySelector('#text-counts').textContent.length > 0",
+                           timeout=timeout)
     settle(page)
 
 
@@ -121,7 +134,7 @@ def track_requests(page) -> None:
     page.add_init_script(SETTLE_JS)
 
 
-def settle(page, quiet_ms: int = 250, timeout: int = 15000) -> None:
+def settle(page, quiet_ms: int = 500, timeout: int = 30000) -> None:
     """Wait until no callback request is pending and none has ended for ``quiet_ms``."""
     page.wait_for_function(
         f"window.__pending === 0 && performance.now() - window.__quietSince > {quiet_ms}",

@@ -43,7 +43,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
     page = context.new_page()
     log = PageLog()
     log.attach(page)
@@ -172,3 +172,27 @@ def test_reset_restores_everything(page, server, corpus):
     page.wait_for_function("location.search === ''")
     settle(page)
     assert visible_nodes(page) == len(corpus.people)
+
+
+def test_the_app_runs_under_its_content_security_policy(browser, server):
+    """No bypass here: any script, style or request the CSP blocks is a console error."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    log = PageLog()
+    log.attach(page)
+    response = page.goto(server + "/?person=pak-il-u")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    for _ in range(200):  # poll through CDP: wait_for_function would need eval
+        if page.evaluate("window.cy ? cy.nodes().length : 0") > 0:
+            break
+        page.wait_for_timeout(100)
+    tap(page, "hegai")
+    page.locator("#div-detail h2", has_text="Hegai").wait_for()
+    page.click("#button-tab-analysis")
+    page.locator("#div-analysis .js-plotly-plot").first.wait_for()
+    page.click("#button-tab-reader")
+    page.wait_for_timeout(500)
+    context.close()
+    assert log.errors == [], log.errors
+    assert log.external == []

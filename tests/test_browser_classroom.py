@@ -72,7 +72,7 @@ class Pages:
 
     def open(self, width: int = 1280, height: int = 720):
         context = self.browser.new_context(viewport={"width": width, "height": height},
-                                           accept_downloads=True)
+                                           accept_downloads=True, bypass_csp=True)
         page = context.new_page()
         log = PageLog()
         log.attach(page)

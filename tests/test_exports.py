@@ -164,7 +164,8 @@ def test_hostile_text_round_trips_through_csv(hostile: Network) -> None:
                         keep_default_na=False)
     assert HOSTILE_NAME in set(nodes["label"])
     row = edges.set_index("id").loc["kim-il-sung-criticizes-gi-seok-pok"]
-    assert HOSTILE_QUOTE in row["quote"] and row["note"] == FORMULA
+    assert HOSTILE_QUOTE in row["quote"]
+    assert row["note"] == "'" + FORMULA  # a spreadsheet shows it as text, never runs it
 
 
 def test_control_characters_are_dropped_not_fatal(tmp_path: Path) -> None:

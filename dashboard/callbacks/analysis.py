@@ -8,9 +8,11 @@ callbacks, each a pure function of the URL's search string.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 from plotly.graph_objects import Figure
 
 from .. import analysis, ids
@@ -146,20 +148,31 @@ def communities(network: Network, search: str) -> list:
     return community_panel(table, ari, network.corpus)
 
 
+def when_open(compute: Callable) -> Callable:
+    """Run ``compute`` only while the Analysis tab is open: every URL change would otherwise
+    recompute five charts nobody sees. Opening the tab fires them for the current view."""
+    def callback(tab: str | None, *args):
+        if tab != "analysis":
+            raise PreventUpdate
+        return compute(*args)
+    return callback
+
+
 def register(app: Dash, network: Network) -> None:
+    tab = Input(ids.STORE_TAB, "data")
     app.callback(Output(ids.GRAPH_MATRIX, "figure"), Output(ids.TEXT_CELL, "children"),
-                 Output(ids.BUTTON_CLEAR_CELL, "disabled"),
+                 Output(ids.BUTTON_CLEAR_CELL, "disabled"), tab,
                  Input(ids.URL, "search"), Input(ids.RADIO_MATRIX_POLARITY, "value"))(
-        lambda search, polarity: matrix(network, search, polarity))
-    app.callback(Output(ids.DIV_PEOPLE_TABLE, "children"),
+        when_open(lambda search, polarity: matrix(network, search, polarity)))
+    app.callback(Output(ids.DIV_PEOPLE_TABLE, "children"), tab,
                  Input(ids.URL, "search"), Input(ids.STORE_SORT, "data"))(
-        lambda search, sort: people(network, search, sort))
-    app.callback(Output(ids.GRAPH_TIMELINE, "figure"), Input(ids.URL, "search"))(
-        lambda search: timeline(network, search))
-    app.callback(Output(ids.DIV_VOICE, "children"), Input(ids.URL, "search"))(
-        lambda search: voices(network, search))
-    app.callback(Output(ids.DIV_COMMUNITIES, "children"), Input(ids.URL, "search"))(
-        lambda search: communities(network, search))
+        when_open(lambda search, sort: people(network, search, sort)))
+    app.callback(Output(ids.GRAPH_TIMELINE, "figure"), tab, Input(ids.URL, "search"))(
+        when_open(lambda search: timeline(network, search)))
+    app.callback(Output(ids.DIV_VOICE, "children"), tab, Input(ids.URL, "search"))(
+        when_open(lambda search: voices(network, search)))
+    app.callback(Output(ids.DIV_COMMUNITIES, "children"), tab, Input(ids.URL, "search"))(
+        when_open(lambda search: communities(network, search)))
 
     @app.callback(Output(ids.STORE_SORT, "data"),
                   Input({"type": ids.BUTTON_SORT, "id": ALL}, "n_clicks"),

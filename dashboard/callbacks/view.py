@@ -138,6 +138,8 @@ def core_events(search: SearchIndex | None) -> tuple[Event, ...]:
         Event(ids.CYTOSCAPE_GRAPH, "tapEdgeData", _tap_edge),
         Event({"type": ids.BUTTON_PERSON, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_PERSON,), "people", "select_person")),
+        Event({"type": ids.BUTTON_TABLE_PERSON, "id": ALL}, "n_clicks",
+              _pick((ids.BUTTON_TABLE_PERSON,), "people", "select_person")),
         Event({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_SEARCH_HIT,), "people", "select_person")),
         Event({"type": ids.BUTTON_RELATION, "id": ALL}, "n_clicks",
