@@ -152,3 +152,21 @@ def tap(page, element_id: str) -> None:
     """Tap a node or edge through Cytoscape's API (``void``: returning the collection would
     make Playwright serialise the whole graph)."""
     page.evaluate("id => void cy.getElementById(id).emit('tap')", element_id)
+
+
+@contextmanager
+def checked_page(browser, width: int = 1440, height: int = 900, **options):
+    """A page in a fresh context that fails the test, on leaving, on any console error or
+    request to another host. Options go to ``new_context`` (``accept_downloads`` ...)."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  bypass_csp=True, **options)
+    page = context.new_page()
+    log = PageLog()
+    log.attach(page)
+    track_requests(page)
+    try:
+        yield page
+    finally:
+        context.close()
+    assert log.errors == [], log.errors
+    assert log.external == [], f"requests left the machine: {log.external}"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import CHROMIUM_ARGS, checked_page, chromium_path, running_server
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATA = ROOT / "data"
@@ -34,3 +36,27 @@ def layout_cache(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop("DASHBOARD_CACHE", None)
     else:
         os.environ["DASHBOARD_CACHE"] = old
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The app on the shipped corpus, one server for every browser test (it keeps no state)."""
+    with running_server(DATA) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    with checked_page(browser) as page:
+        yield page

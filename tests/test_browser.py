@@ -10,48 +10,15 @@ import pytest
 
 from dashboard.corpus import load_valid_corpus
 from tests.browser import (
-    CHROMIUM_ARGS,
     DATA_DIR,
     PageLog,
-    chromium_path,
-    running_server,
     screenshot,
     settle,
     tap,
-    track_requests,
     wait_for_graph,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_server(DATA_DIR) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    log = PageLog()
-    log.attach(page)
-    track_requests(page)
-    yield page
-    context.close()
-    assert log.errors == [], log.errors
-    assert log.external == [], f"requests left the machine: {log.external}"
 
 
 @pytest.fixture(scope="module")

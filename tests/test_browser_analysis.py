@@ -10,14 +10,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import (
-    CHROMIUM_ARGS,
-    DATA_DIR,
-    PageLog,
-    chromium_path,
-    running_server,
     screenshot,
     settle,
-    track_requests,
 )
 
 pytestmark = pytest.mark.browser
@@ -46,35 +40,6 @@ FITS_JS = """id => {
   return svg && svg.getBoundingClientRect().width <= document.querySelector('#div-analysis')
     .clientWidth + 1;
 }"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_server(DATA_DIR) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    log = PageLog()
-    log.attach(page)
-    track_requests(page)
-    yield page
-    context.close()
-    assert log.errors == [], log.errors
-    assert log.external == [], f"requests left the machine: {log.external}"
 
 
 def open_analysis(page, server: str, query: str = "") -> None:

@@ -24,12 +24,9 @@ from dashboard.exports import shown_graph
 from dashboard.graph import Network, elements
 from dashboard.view import View
 from tests.browser import (
-    CHROMIUM_ARGS,
     DATA_DIR,
     SCREENSHOTS,
     PageLog,
-    chromium_path,
-    running_server,
     screenshot,
     settle,
     track_requests,
@@ -41,22 +38,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 #: Keys a presenter's clicker sends; the walk must answer to every one of them.
 NEXT_KEYS = ("ArrowRight", "ArrowDown", "PageDown", "Space")
 PREVIOUS_KEYS = ("ArrowLeft", "ArrowUp", "PageUp")
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_server(DATA_DIR) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
