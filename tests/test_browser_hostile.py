@@ -19,10 +19,8 @@ import pytest
 
 from dashboard.corpus import load_valid_corpus
 from tests.browser import (
-    CHROMIUM_ARGS,
     ROOT,
     PageLog,
-    chromium_path,
     running_server,
     tap,
     track_requests,
@@ -55,16 +53,6 @@ INJECTED = ("img[onerror], [onerror], [onload], [onclick], [onmouseover], "
 def server():
     with running_server(HOSTILE) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
