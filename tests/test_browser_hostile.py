@@ -50,7 +50,7 @@ INJECTED = ("img[onerror], [onerror], [onload], [onclick], [onmouseover], "
 
 
 @pytest.fixture(scope="module")
-def server():
+def hostile_server():
     with running_server(HOSTILE) as url:
         yield url
 
@@ -61,7 +61,8 @@ def corpus():
 
 
 @pytest.fixture
-def page(browser):
+def trapped_page(browser):
+    """A page under the app's own CSP (unlike conftest's ``page``), with the traps set."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     log, reports, probes = PageLog(), [], []
@@ -112,7 +113,8 @@ def shown(page, container: str, text: str) -> None:
     page.locator(container).get_by_text(text, exact=False).first.wait_for(state="visible")
 
 
-def test_hostile_text_is_shown_as_text_and_never_run(page, server):
+def test_hostile_text_is_shown_as_text_and_never_run(trapped_page, hostile_server):
+    page, server = trapped_page, hostile_server
     response = open_app(page, server + "/")
     # the policy is on, so the page fixture's "no violation" check means something
     assert "script-src 'self'" in response.headers["content-security-policy"]
@@ -138,7 +140,8 @@ def test_hostile_text_is_shown_as_text_and_never_run(page, server):
     assert injected(page) == []
 
 
-def test_walk_step_title_is_text(page, server):
+def test_walk_step_title_is_text(trapped_page, hostile_server):
+    page, server = trapped_page, hostile_server
     open_app(page, server + "/?step=2")
     shown(page, "#div-walk", STEP_TITLE)
     assert injected(page) == []
@@ -154,7 +157,8 @@ def test_walk_step_title_is_text(page, server):
     "person=" + "x" * 9993,  # a 10,000-character query
 ], ids=["path-person", "nul-faction", "path-relation", "script-present", "negative-step",
         "markup-filters", "10000-characters"])
-def test_malformed_query_loads_the_default_view(page, server, corpus, query):
+def test_malformed_query_loads_the_default_view(trapped_page, hostile_server, corpus, query):
+    page, server = trapped_page, hostile_server
     open_app(page, f"{server}/?{query}")
     page.locator("#div-detail h2", has_text="How to read").wait_for()
     people = page.evaluate(
