@@ -33,7 +33,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -67,6 +66,7 @@ from tests.browser import (  # noqa: E402
     tap,
     track_requests,
     wait_for_graph,
+    wait_until_serving,
 )
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -423,17 +423,7 @@ def bare_server(data_dir: Path, width: int, height: int) -> Iterator[str]:
         stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("the bare server exited")
-            try:
-                with urllib.request.urlopen(url + "/", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        wait_until_serving(proc, url)
         yield url
     finally:
         proc.terminate()

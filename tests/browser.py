@@ -42,6 +42,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_serving(proc: subprocess.Popen, url: str, timeout: float = 60) -> None:
+    """Poll ``url`` until it answers; fail at once if ``proc`` exits, or after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            output = proc.stdout.read() if proc.stdout else ""
+            raise RuntimeError(f"the server exited: {output}")
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 @contextmanager
 def running_server(data_dir: Path, *extra: str, env: dict | None = None):
     """Start ``python -m dashboard run`` on a free port and yield its base URL."""
@@ -52,17 +68,7 @@ def running_server(data_dir: Path, *extra: str, env: dict | None = None):
         env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited: {proc.stdout.read()}")
-            try:
-                with urllib.request.urlopen(url + "/", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        wait_until_serving(proc, url)
         yield url
     finally:
         proc.terminate()
