@@ -58,7 +58,7 @@ def analysis_panel(network: Network) -> list:
                 id=ids.RADIO_MATRIX_POLARITY, value="hostile", inline=True,
                 className="radio radio-inline",
                 options=[{"label": t, "value": k} for k, t in MATRIX_POLARITIES.items()])),
-            dcc.Graph(id=ids.GRAPH_MATRIX, config=GRAPH_CONFIG, className="chart"),
+            html.Div(id=ids.GRAPH_MATRIX, className="chart-box"),
             html.Div([html.P(id=ids.TEXT_CELL, className="meta", **{"aria-live": "polite"}),
                       html.Button("Show every square", id=ids.BUTTON_CLEAR_CELL, n_clicks=0,
                                   className="button-small", disabled=True)],
@@ -86,7 +86,7 @@ def analysis_panel(network: Network) -> list:
             "Bars count relations by the years they refer to, coloured by the faction of the "
             "person acted upon; a relation about several years counts once in each. Drag "
             f"across the chart to set the period filter ({low}–{high}).",
-            dcc.Graph(id=ids.GRAPH_TIMELINE, config=GRAPH_CONFIG, className="chart"),
+            html.Div(id=ids.GRAPH_TIMELINE, className="chart-box"),
             name="timeline"),
         _section(
             "Whose voice?",
@@ -108,6 +108,12 @@ def analysis_panel(network: Network) -> list:
             html.Div(id=ids.DIV_COMMUNITIES),
             name="communities"),
     ]
+
+
+def chart(kind: str) -> dcc.Graph:
+    """A chart of the tab, mounted into its box when the tab first opens: a ``dcc.Graph`` in
+    the first page would make every visitor load plotly.js (4.7 MB) before the network."""
+    return dcc.Graph(id={"type": kind, "id": "chart"}, config=GRAPH_CONFIG, className="chart")
 
 
 # --- the parts that follow the filters -------------------------------------------------------

@@ -17,6 +17,7 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 import pytest
+from dash.exceptions import PreventUpdate
 
 from dashboard import analysis, ids
 from dashboard.analysis_layout import (
@@ -294,6 +295,8 @@ def click(x: str, y: str, z: int) -> dict:
 
 
 STATE_HOSTILE = {ids.RADIO_MATRIX_POLARITY: "hostile"}
+MATRIX_CHART = {"type": ids.CHART_MATRIX, "id": "chart"}  # the trigger of a square's click
+TIMELINE_CHART = {"type": ids.CHART_TIMELINE, "id": "chart"}
 
 
 @pytest.mark.parametrize(("value", "state", "view", "expected"), [
@@ -309,7 +312,7 @@ STATE_HOSTILE = {ids.RADIO_MATRIX_POLARITY: "hostile"}
 ])
 def test_clicking_a_matrix_square(value: object, state: dict, view: View,
                                   expected: View | None) -> None:
-    assert callbacks.click_cell(build("star"), ids.GRAPH_MATRIX, value, view, state) == expected
+    assert callbacks.click_cell(build("star"), MATRIX_CHART, value, view, state) == expected
 
 
 def test_a_square_click_through_the_sync_callback_writes_the_url_and_the_controls() -> None:
@@ -317,7 +320,8 @@ def test_a_square_click_through_the_sync_callback_writes_the_url_and_the_control
     controls = sync_view.CORE_CONTROLS + callbacks.CONTROLS
     values = tuple(c.write(net, View()) for c in controls)
     url, *mirrored = sync_view.sync(
-        net, f"{ids.GRAPH_MATRIX}.clickData", click("blue", "red", 3), "", values, controls,
+        net, {"type": ids.CHART_MATRIX, "id": "chart"}, click("blue", "red", 3), "", values,
+        controls,
         callbacks.EVENTS, STATE_HOSTILE)
     assert parse_query(url, net.bounds) == View(cell=("red", "blue"), polarities=("hostile",))
     polarity = [c.id for c in controls].index(ids.CHECKLIST_POLARITY)
@@ -331,7 +335,7 @@ def test_a_square_click_through_the_sync_callback_writes_the_url_and_the_control
     ({"points": []}, View(), None),
 ])
 def test_brushing_the_timeline(selected: object, view: View, expected: View | None) -> None:
-    assert callbacks.brush_years(build("star"), ids.GRAPH_TIMELINE, selected, view, {}) \
+    assert callbacks.brush_years(build("star"), TIMELINE_CHART, selected, view, {}) \
         == expected
 
 
@@ -401,3 +405,12 @@ def test_figures_name_their_axes_and_colour_by_faction() -> None:
 def test_brushed_years_rounds_to_the_bars_touched() -> None:
     assert brushed_years({"range": {"x": [1949.5, 1950.3]}}, (1945, 1955)) == (1950, 1950)
     assert brushed_years({"range": {"x": ["a", 1950]}}, (1945, 1955)) is None
+
+
+def test_the_charts_are_mounted_once_when_the_tab_first_opens() -> None:
+    with pytest.raises(PreventUpdate):
+        callbacks.mount_charts("detail", None)
+    matrix, timeline = callbacks.mount_charts("analysis", None)
+    assert matrix[0].id == MATRIX_CHART and timeline[0].id == TIMELINE_CHART
+    with pytest.raises(PreventUpdate):  # already there: mounting again would redraw them
+        callbacks.mount_charts("analysis", matrix)

@@ -21,6 +21,7 @@ from ..analysis_layout import (
     EVERYONE,
     NO_SIZE,
     cell_text,
+    chart,
     community_panel,
     people_table,
     sort_people,
@@ -95,10 +96,10 @@ def pick_voice(network: Network, trigger: object, value: object, view: View,
 
 
 EVENTS: tuple[Event, ...] = (
-    Event(ids.GRAPH_MATRIX, "clickData", click_cell,
+    Event({"type": ids.CHART_MATRIX, "id": ALL}, "clickData", click_cell,
           state=((ids.RADIO_MATRIX_POLARITY, "value"),)),
     Event(ids.BUTTON_CLEAR_CELL, "n_clicks", clear_cell),
-    Event(ids.GRAPH_TIMELINE, "selectedData", brush_years),
+    Event({"type": ids.CHART_TIMELINE, "id": ALL}, "selectedData", brush_years),
     Event({"type": ids.BUTTON_CLAIMANT, "id": ALL}, "n_clicks", pick_voice),
 )
 
@@ -158,17 +159,41 @@ def when_open(compute: Callable) -> Callable:
     return callback
 
 
+def mount_charts(tab: str | None, mounted: object) -> tuple[list, list]:
+    """The two plotly charts, put into their boxes the first time the tab opens, so plotly.js
+    is fetched then and not before the network is drawn. Mounting them fires the figure
+    callbacks, whose outputs are the charts (a pattern that matches nothing until then)."""
+    if tab != "analysis" or mounted:
+        raise PreventUpdate
+    return [chart(ids.CHART_MATRIX)], [chart(ids.CHART_TIMELINE)]
+
+
+def _each_chart(compute: Callable) -> Callable:
+    """Give every mounted chart (none, or the one) the figure ``compute`` returns (first,
+    when it returns a tuple for several outputs, the charts being the first of them)."""
+    def callback(*args):
+        result = compute(*args)
+        if isinstance(result, tuple):
+            return ([result[0]] * len(ctx.outputs_list[0]), *result[1:])
+        return [result] * len(ctx.outputs_list)
+    return callback
+
+
 def register(app: Dash, network: Network) -> None:
     tab = Input(ids.STORE_TAB, "data")
-    app.callback(Output(ids.GRAPH_MATRIX, "figure"), Output(ids.TEXT_CELL, "children"),
+    app.callback(Output(ids.GRAPH_MATRIX, "children"), Output(ids.GRAPH_TIMELINE, "children"),
+                 tab, State(ids.GRAPH_MATRIX, "children"))(mount_charts)
+    app.callback(Output({"type": ids.CHART_MATRIX, "id": ALL}, "figure"),
+                 Output(ids.TEXT_CELL, "children"),
                  Output(ids.BUTTON_CLEAR_CELL, "disabled"), tab,
                  Input(ids.URL, "search"), Input(ids.RADIO_MATRIX_POLARITY, "value"))(
-        when_open(lambda search, polarity: matrix(network, search, polarity)))
+        _each_chart(when_open(lambda search, polarity: matrix(network, search, polarity))))
     app.callback(Output(ids.DIV_PEOPLE_TABLE, "children"), tab,
                  Input(ids.URL, "search"), Input(ids.STORE_SORT, "data"))(
         when_open(lambda search, sort: people(network, search, sort)))
-    app.callback(Output(ids.GRAPH_TIMELINE, "figure"), tab, Input(ids.URL, "search"))(
-        when_open(lambda search: timeline(network, search)))
+    app.callback(Output({"type": ids.CHART_TIMELINE, "id": ALL}, "figure"), tab,
+                 Input(ids.URL, "search"))(
+        _each_chart(when_open(lambda search: timeline(network, search))))
     app.callback(Output(ids.DIV_VOICE, "children"), tab, Input(ids.URL, "search"))(
         when_open(lambda search: voices(network, search)))
     app.callback(Output(ids.DIV_COMMUNITIES, "children"), tab, Input(ids.URL, "search"))(
