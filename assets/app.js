@@ -23,19 +23,35 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return ["panel-side show-" + tab].concat(
         tabs.map(function (t) { return String(t === tab); }), [tab]);
     },
+    readerDocument: function (clicks, current) {
+      /* A citation of another document switches the reader to it first; the server then
+         renders that document and showParagraph waits for the paragraph to appear. */
+      const ctx = window.dash_clientside.callback_context;
+      const noUpdate = window.dash_clientside.no_update;
+      const trigger = ctx.triggered_id;
+      if (!ctx.triggered.length || !ctx.triggered[0].value || !trigger) { return noUpdate; }
+      const match = /^para-(.+)-(\d+)$/.exec(trigger.id || "");
+      return match && match[1] !== current ? match[1] : noUpdate;
+    },
     showParagraph: function (anchor) {
-      /* Both tabs stay mounted, but the reader is display:none until the class lands:
-         scroll on the next frame, after the switch. */
-      window.requestAnimationFrame(function () {
+      /* The reader is display:none until the tab's class lands, and another document's
+         text comes from the server: look for the paragraph on each frame, for up to 10 s. */
+      const started = performance.now();
+      const look = function () {
         const target = document.getElementById(anchor);
-        if (!target) { return; }
+        const reader = document.getElementById("div-reader");
+        if (!target || !reader || reader.offsetParent === null) {
+          if (performance.now() - started < 10000) { window.requestAnimationFrame(look); }
+          return;
+        }
         document.querySelectorAll(".reader-para.is-current").forEach(function (el) {
           el.classList.remove("is-current");
         });
         target.classList.add("is-current");
         target.scrollIntoView({block: "center"});
         target.focus({preventScroll: true});
-      });
+      };
+      window.requestAnimationFrame(look);
     }
   }
 });

@@ -673,7 +673,7 @@ def table(rows: list[Row], nodes: int) -> str:
              "|---|---|---:|---:|---:|---:|"]
     for r in rows:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
-        lines.append(f"| {r.part} | {r.name.format(n=nodes)} | {len(r.samples)} | "
+        lines.append(f"| {r.part} | {r.name.replace('{n}', str(nodes))} | {len(r.samples)} | "
                      f"{r.median:.2f} | {r.p95:.2f} | {ratio} |")
     return "\n".join(lines)
 

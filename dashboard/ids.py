@@ -16,6 +16,7 @@ CHECKLIST_CLAIMANT = "checklist-claimant"
 RANGESLIDER_YEARS = "rangeslider-years"
 CHECKLIST_OPTIONS = "checklist-options"
 RADIO_LAYOUT = "radio-layout"
+DROPDOWN_DOCUMENTS = "dropdown-documents"  # the document filter: none chosen means all
 BUTTON_RESET = "button-reset"
 TEXT_COUNTS = "text-counts"
 
@@ -27,6 +28,8 @@ BUTTON_TAB_DETAIL = "button-tab-detail"
 BUTTON_TAB_READER = "button-tab-reader"
 DIV_DETAIL = "div-detail"
 DIV_READER = "div-reader"
+DROPDOWN_READER_DOCUMENT = "dropdown-reader-document"  # the document the reader shows
+DIV_READER_TEXT = "div-reader-text"
 
 # pattern-matching id types: {"type": ..., "id": ...}
 BUTTON_PERSON = "button-person"

@@ -17,16 +17,32 @@ from .view import FACTION_MODES, LAYOUTS, View
 TITLE = "Who accused whom: the turn against the Soviet Koreans, December 1955"
 
 
-def _fieldset(legend_text: str, *children, hint: str = "") -> html.Fieldset:
+def _fieldset(legend_text: str, *children, hint: str = "", hidden: bool = False
+              ) -> html.Fieldset:
     parts = [html.Legend(legend_text)]
     if hint:
         parts.append(html.P(hint, className="hint"))
-    return html.Fieldset([*parts, *children], className="filter")
+    return html.Fieldset([*parts, *children], className="filter", hidden=hidden)
 
 
 def _checklist(id_: str, options: list[dict], value: list[str]) -> dcc.Checklist:
     return dcc.Checklist(id=id_, options=options, value=value, className="checklist",
                          inputClassName="checklist-input", labelClassName="checklist-label")
+
+
+def document_options(corpus) -> list[dict]:
+    return [{"label": f"{d.title} ({d.date})", "value": d.id} for d in corpus.documents.values()]
+
+
+def documents_filter(corpus) -> html.Fieldset:
+    """Which documents' relations to show; hidden while the corpus has only one."""
+    return _fieldset("Documents", html.Label(
+        "Show relations cited from", htmlFor=ids.DROPDOWN_DOCUMENTS, className="visually-hidden"),
+        dcc.Dropdown(id=ids.DROPDOWN_DOCUMENTS, options=document_options(corpus), value=[],
+                     multi=True, placeholder=f"All {len(corpus.documents)} documents",
+                     className="dropdown"),
+        hint="Choose documents to see only the relations they record; none chosen shows all.",
+        hidden=len(corpus.documents) < 2)
 
 
 def filters(network: Network) -> html.Aside:
@@ -47,6 +63,7 @@ def filters(network: Network) -> html.Aside:
                            options=[{"label": f"Relations {text}", "value": key}
                                     for key, text in FACTION_MODES.items()],
                            value="touching")),
+        documents_filter(corpus),
         _fieldset("Polarity", _checklist(
             ids.CHECKLIST_POLARITY, [{"label": p, "value": p} for p in bounds.polarities],
             list(bounds.polarities))),
@@ -106,7 +123,7 @@ def side_panel(network: Network) -> html.Aside:
         html.Div(intro_panel(network.corpus), id=ids.DIV_DETAIL, className="detail",
                  role="tabpanel"),
         html.Div(reader(network.corpus), id=ids.DIV_READER, className="reader",
-                 role="tabpanel"),
+                 role="tabpanel", tabIndex="0", **{"aria-label": "The document"}),
         html.Div(analysis_panel(network), id=ids.DIV_ANALYSIS, className="analysis",
                  role="tabpanel"),
     ], id=ids.DIV_SIDE, className="panel-side show-detail")

@@ -6,7 +6,7 @@ HTML from strings, so markup in a name or a quote is shown, never run.
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from . import ids
 from .corpus.model import Corpus, Person, Relation
@@ -87,8 +87,16 @@ def _relation_line(network: Network, rel: Relation, person: str) -> html.Li:
                     className=f"chip polarity-{rel.polarity}",
                     title=f"Show relation {rel.id} and the sentence that states it"),
         " ", *claim,
-        html.Span(f" — claimed by {people[rel.claimant].name}; {years(rel)}", className="meta"),
+        html.Span(f" — claimed by {people[rel.claimant].name}; {years(rel)}"
+                  + (f"; {_short(network.corpus, rel.document)}"
+                     if len(network.corpus.documents) > 1 else ""), className="meta"),
     ], className="relation-line")
+
+
+def _short(corpus: Corpus, document_id: str) -> str:
+    """A document named briefly, for lines that cite one of several documents."""
+    doc = corpus.documents.get(document_id)
+    return f"{doc.title}, {doc.date}" if doc else document_id
 
 
 def person_panel(network: Network, passages: PassageIndex, person_id: str) -> list:
@@ -170,8 +178,12 @@ def _lang(system: str) -> str | None:
     return {"Hangul": "ko", "Hanja": "ko", "Chinese": "zh", "Russian": "ru"}.get(system)
 
 
+INTRO_DOCUMENTS = 3  # documents described on the intro panel; the reader lists them all
+
+
 def intro_panel(corpus: Corpus) -> list:
     docs = list(corpus.documents.values())
+    more = len(docs) - INTRO_DOCUMENTS
     return [
         html.H2("How to read this network"),
         html.P("Each node is a person or a collective actor, coloured and shaped by faction. "
@@ -184,18 +196,36 @@ def intro_panel(corpus: Corpus) -> list:
             ("Date", d.date), ("Author", d.author), ("Archive", d.archive_ref),
             ("Translator", d.translator), ("Source", safe_link(d.url) if d.url else ""),
             ("Rights", d.rights)]),
-            html.P(d.summary, className="hint") if d.summary else None]) for d in docs),
+            html.P(d.summary, className="hint") if d.summary else None])
+            for d in docs[:INTRO_DOCUMENTS]),
+        html.P(f"… and {more} more documents: choose them in the Document tab.",
+               className="hint") if more > 0 else None,
     ]
 
 
 def reader(corpus: Corpus) -> list:
-    out = []
-    for doc in corpus.documents.values():
-        out.append(html.H2(f"{doc.title} ({doc.date})", className="reader-title"))
-        out += [html.P([html.Span(f"¶{p.number}", className="para-num", **{"aria-hidden": "true"}),
-                        p.text], id=p.anchor, className="reader-para", tabIndex="-1",
-                       **{"aria-label": f"Paragraph {p.number}"}) for p in doc.paragraphs]
-    return out
+    """The reader: a chooser when there are several documents, and one document's text
+    (the first; ``reader_text`` renders another when the chooser or a citation asks)."""
+    docs = list(corpus.documents.values())
+    chooser = html.Div([
+        html.Label("Document", htmlFor=ids.DROPDOWN_READER_DOCUMENT, className="label"),
+        dcc.Dropdown(id=ids.DROPDOWN_READER_DOCUMENT, value=docs[0].id if docs else None,
+                     options=[{"label": f"{d.title} ({d.date})", "value": d.id} for d in docs],
+                     clearable=False, className="dropdown")],
+        className="reader-chooser", hidden=len(docs) < 2)
+    return [chooser, html.Div(reader_text(corpus, docs[0].id) if docs else [],
+                              id=ids.DIV_READER_TEXT)]
+
+
+def reader_text(corpus: Corpus, document_id: str) -> list:
+    """One document's paragraphs, each with its ¶ number and an id a citation scrolls to."""
+    doc = corpus.documents.get(document_id)
+    if doc is None:
+        return [html.P("No such document.", className="hint")]
+    return [html.H2(f"{doc.title} ({doc.date})", className="reader-title"),
+            *(html.P([html.Span(f"¶{p.number}", className="para-num", **{"aria-hidden": "true"}),
+                      p.text], id=p.anchor, className="reader-para", tabIndex="-1",
+                     **{"aria-label": f"Paragraph {p.number}"}) for p in doc.paragraphs)]
 
 
 def legend(corpus: Corpus) -> list:

@@ -32,7 +32,7 @@ VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
 DEFAULT_CONTROLS = (["partisan", "soviet", "domestic"], "touching",
                     ["criticizes", "recommends", "associates", "protects"],
                     ["hostile", "supportive", "neutral"], ["kim-il-sung"], [1948, 1955], [],
-                    "force")
+                    "force", [])
 PROTECTS, RECOMMENDS = "hegai-protects-kim-yeol", "hegai-recommends-kim-yeol"
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_ALIAS = "<img src=x onerror=alert(1)>"
@@ -112,7 +112,7 @@ def test_a_url_sets_the_controls_and_is_left_alone(net: Network, trigger: str | 
     assert url is no_update
     assert tuple(values) == (["soviet"], "touching", ["protects"],
                              ["hostile", "supportive", "neutral"], ["kim-il-sung"], [1950, 1955],
-                             [ids.OPTION_HIDE_ISOLATED], "faction")
+                             [ids.OPTION_HIDE_ISOLATED], "faction", [])
 
 
 @pytest.mark.parametrize("search", ["", None, "?faction=nope&layout=<script>", "?" + "x" * 5000])

@@ -23,7 +23,7 @@ def register(app: Dash, network: Network) -> None:
                   view.core_events(search) + analysis.EVENTS + story_callbacks.EVENTS)
     graph.register(app, network)
     detail.register(app, network, passages, search)
-    reader.register(app)
+    reader.register(app, network.corpus)
     analysis.register(app, network)
     story_callbacks.register(app, network)
     export_callbacks.register(app, network)

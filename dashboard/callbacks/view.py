@@ -69,6 +69,12 @@ def _read_years(network: Network, value: object, view: View) -> View:
     return replace(view, years=None if (low, high) == span or low > high else (low, high))
 
 
+def _read_documents(network: Network, value: object, view: View) -> View:
+    """The document filter: nothing chosen (the dropdown's placeholder) means every document."""
+    chosen = normalize_ids(value, network.bounds.documents) if isinstance(value, list) else None
+    return replace(view, documents=chosen or None)
+
+
 CORE_CONTROLS: tuple[Control, ...] = (
     Control(ids.CHECKLIST_FACTION, "value", *_checklist("factions", lambda n: n.bounds.factions)),
     Control(ids.RADIO_FACTION_MODE, "value", lambda n, v: v.mode,
@@ -85,6 +91,8 @@ CORE_CONTROLS: tuple[Control, ...] = (
             lambda n, x, v: replace(v, hide_isolated=ids.OPTION_HIDE_ISOLATED in (x or []))),
     Control(ids.RADIO_LAYOUT, "value", lambda n, v: v.layout,
             lambda n, x, v: replace(v, layout=x if x in LAYOUTS else "force")),
+    Control(ids.DROPDOWN_DOCUMENTS, "value", lambda n, v: list(v.documents or ()),
+            _read_documents),
 )
 
 

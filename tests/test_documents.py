@@ -1,0 +1,147 @@
+"""Several documents end to end: a second document added with the two commands, relations
+curated by hand, ``validate`` clean, then the document filter, the reader's chooser and the
+citations, as plain functions and in headless Chromium.
+
+The second document is a test fixture, not a historical source, and says so in its text.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import ids
+from dashboard.callbacks import view as sync_view
+from dashboard.corpus import load_valid_corpus
+from dashboard.graph import Network, visible
+from dashboard.layout import documents_filter
+from dashboard.panels import intro_panel, person_panel, reader_text
+from dashboard.passages import PassageIndex
+from dashboard.view import View, parse_query
+from tests.browser import checked_page, running_server, settle, wait_for_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+SECOND = "fixture-1955-12-20"
+TITLE = "Fixture journal for the tests"
+TEXT = """A fixture written for the tests, not a historical source.
+
+Test sentence: Ivanov names Pak Il-u so that a relation can cite this document.
+
+Test sentence: Ivanov names Hegai and Pak Il-u together in the second document.
+"""
+RELATIONS = [  # id, source, target, quote (a sentence of TEXT)
+    ("t001", "ivanov", "pak-il-u",
+     "Test sentence: Ivanov names Pak Il-u so that a relation can cite this document."),
+    ("t002", "hegai", "pak-il-u",
+     "Test sentence: Ivanov names Hegai and Pak Il-u together in the second document."),
+]
+
+
+def dashboard_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def two_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped corpus plus a second document, curated as the README tells a historian."""
+    folder = tmp_path_factory.mktemp("two-documents")
+    data = folder / "data"
+    shutil.copytree(ROOT / "data", data)
+    source = folder / "second.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    added = dashboard_cli("add-document", str(source), "--data", str(data), "--id", SECOND,
+                          "--title", TITLE, "--date", "1955-12-20", "--author", "Test")
+    assert added.returncode == 0, added.stderr
+    worklist = dashboard_cli("mentions", SECOND, "--data", str(data))
+    assert worklist.returncode == 0, worklist.stderr
+    assert "Pak Il-u" in worklist.stdout and "Hegai" in worklist.stdout
+    with (data / "relations.csv").open("a", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for rel_id, source_id, target, quote in RELATIONS:
+            writer.writerow([rel_id, SECOND, source_id, target, "informs", "neutral", "ivanov",
+                             "conversation-1955-12-07", 1955, 1955, quote, "Test fixture."])
+    checked = dashboard_cli("validate", "--data", str(data))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    return data
+
+
+@pytest.fixture(scope="module")
+def network(two_documents: Path) -> Network:
+    return Network.build(load_valid_corpus(two_documents))
+
+
+def test_the_document_filter_keeps_only_the_chosen_documents_relations(network: Network):
+    controls = sync_view.CORE_CONTROLS
+    values = tuple(c.write(network, View()) for c in controls)
+    index = [c.id for c in controls].index(ids.DROPDOWN_DOCUMENTS)
+    chosen = list(values)
+    chosen[index] = [SECOND]
+    url, *_ = sync_view.sync(network, f"{ids.DROPDOWN_DOCUMENTS}.value", [SECOND], "",
+                             tuple(chosen), controls)
+    assert url == f"?document={SECOND}"
+    view = parse_query(url, network.bounds)
+    assert sorted(visible(network, view).relations) == ["t001", "t002"]
+    assert len(visible(network, View()).relations) == len(network.corpus.relations)
+    # both documents chosen is every document; none chosen too
+    both = list(network.corpus.documents)
+    for value in (both, []):
+        chosen[index] = value
+        url, *_ = sync_view.sync(network, f"{ids.DROPDOWN_DOCUMENTS}.value", value,
+                                 f"?document={SECOND}", tuple(chosen), controls)
+        assert parse_query(url, network.bounds).documents is None
+
+
+def test_the_filter_is_shown_only_for_several_documents(network: Network, shipped_dir: Path):
+    assert not documents_filter(network.corpus).hidden
+    assert documents_filter(load_valid_corpus(shipped_dir)).hidden
+
+
+def test_the_reader_renders_the_chosen_document(network: Network) -> None:
+    parts = reader_text(network.corpus, SECOND)
+    assert parts[0].children == f"{TITLE} (1955-12-20)"
+    assert [p.id for p in parts[1:]] == [f"para-{SECOND}-{n}" for n in (1, 2, 3)]
+    assert reader_text(network.corpus, "nope")[0].children == "No such document."
+
+
+def test_a_persons_passages_cite_both_documents_with_title_and_date(network: Network) -> None:
+    panel = str(person_panel(network, PassageIndex(network.corpus), "pak-il-u"))
+    assert f"'{SECOND} ¶2'" in panel and "'ivanov-1955-12-07 ¶" in panel
+    assert f"{TITLE}, 1955-12-20" in panel
+    intro = str(intro_panel(network.corpus))
+    assert TITLE in intro and "Journal of Soviet Ambassador" in intro
+
+
+@pytest.mark.browser
+def test_the_document_filter_and_the_reader_in_the_browser(browser, two_documents: Path):
+    with running_server(two_documents) as url, checked_page(browser) as page:
+        page.goto(url + "/")
+        wait_for_graph(page)
+        total = page.inner_text("#text-counts")
+        # choose the second document in the filter's dropdown, as a user would
+        page.click(f"#{ids.DROPDOWN_DOCUMENTS}")
+        page.get_by_role("option", name=f"{TITLE} (1955-12-20)").click()
+        page.wait_for_function(f"location.search.includes('document={SECOND}')")
+        settle(page)
+        counts = page.inner_text("#text-counts")
+        assert counts != total and "2 of 145 relations" in counts, counts
+        # the person's passage from the second document opens it in the reader
+        page.evaluate("() => void cy.getElementById('pak-il-u').emit('tap')")
+        citation = page.locator(f"#div-detail button.citation:text-is('{SECOND} ¶2')")
+        citation.wait_for()
+        citation.click()
+        current = page.locator(f"#para-{SECOND}-2.is-current")
+        current.wait_for(state="visible")
+        assert "Hegai and Pak Il-u" in current.inner_text()
+        assert page.locator("#div-reader .reader-title").inner_text().startswith(TITLE)
+        # and a citation of the first document brings it back
+        first = page.locator("#div-detail button.citation:text-matches('^ivanov-1955-12-07')")
+        page.click(f"#{ids.BUTTON_TAB_DETAIL}")
+        first.first.click()
+        page.locator("#div-reader .reader-para.is-current").wait_for(state="visible")
+        assert page.locator("#div-reader .reader-title").inner_text().startswith("Journal of")
