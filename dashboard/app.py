@@ -36,6 +36,7 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
         dev_tools_silence_routes_logging=True, dev_tools_disable_version_check=True,
         dev_tools_prune_errors=True,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(network)
     callbacks.register(app, network)
     security.install(app)  # after every callback: the CSP hashes Dash's inline scripts

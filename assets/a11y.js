@@ -1,0 +1,78 @@
+/* Accessibility repairs to Dash 4's own markup, kept in one place.
+
+   dcc.Checklist and dcc.RadioItems draw their native checkboxes and radio buttons inside
+   role="listbox" / role="option" wrappers: a screen reader then announces an unnamed
+   listbox whose options contain other controls (axe: aria-input-field-name,
+   nested-interactive). The native inputs, their <label>s and our <fieldset><legend>
+   already say everything, so the wrapper roles are removed as soon as Dash draws them
+   (and again whenever React puts them back).
+
+   dcc.Dropdown puts an aria-hidden <input> first in the tab order that hands focus on
+   to the real trigger, a <button> with tabindex -1 (axe: aria-hidden-focus). The button
+   opens the menu with Enter, Space or the down arrow and is named by the chosen value, so
+   it takes the tab stop itself and the hidden input leaves the tab order.
+   No network access, no HTML strings. */
+(function () {
+  "use strict";
+  const LIST = ".dash-options-list";
+  const ROLES = ["role", "aria-selected"];
+  const TRAMPOLINE = ".dash-dropdown-focus-target";
+
+  function repair(root) {
+    const scope = root.querySelectorAll ? root : document;
+    const lists = [];
+    if (scope.matches && scope.matches(LIST)) { lists.push(scope); }
+    scope.querySelectorAll(LIST).forEach(function (el) { lists.push(el); });
+    lists.forEach(function (list) {
+      [list].concat(Array.from(list.querySelectorAll(".dash-options-list-option")))
+        .forEach(function (el) {
+          ROLES.forEach(function (name) {
+            if (el.hasAttribute(name)) { el.removeAttribute(name); }
+          });
+        });
+    });
+  }
+
+  function dropdowns(root) {
+    const scope = root.querySelectorAll ? root : document;
+    const found = Array.from(scope.querySelectorAll(TRAMPOLINE));
+    if (scope.matches && scope.matches(TRAMPOLINE)) { found.push(scope); }
+    found.forEach(function (input) {
+      if (input.getAttribute("tabindex") !== "-1") { input.setAttribute("tabindex", "-1"); }
+      const button = input.nextElementSibling;
+      if (button && button.tagName === "BUTTON" && !button.disabled &&
+          button.getAttribute("tabindex") !== "0") {
+        button.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
+  function start() {
+    dropdowns(document);
+    repair(document);
+    new MutationObserver(function (mutations) {
+      mutations.forEach(function (m) {
+        if (m.type === "attributes") {
+          if (m.attributeName === "tabindex") {
+            if (m.target.matches(TRAMPOLINE)) { dropdowns(m.target); }
+          } else if (m.target.closest && m.target.closest(LIST)) {
+            repair(m.target.closest(LIST));
+          }
+        } else {
+          m.addedNodes.forEach(function (node) {
+            if (node.nodeType !== 1) { return; }
+            repair((node.closest && node.closest(LIST)) || node);
+            dropdowns(node);
+          });
+        }
+      });
+    }).observe(document.body, {subtree: true, childList: true, attributes: true,
+                               attributeFilter: ROLES.concat(["tabindex"])});
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
