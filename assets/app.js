@@ -23,6 +23,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return ["panel-side show-" + tab].concat(
         tabs.map(function (t) { return String(t === tab); }), [tab]);
     },
+    tableView: function (clicks, isOpen) {
+      /* The graph or its table view; the graph is resized when it comes back, since
+         Cytoscape cannot measure a hidden container. */
+      const open = !isOpen;
+      if (!open) {
+        window.requestAnimationFrame(function () { if (window.cy) { window.cy.resize(); } });
+      }
+      return [open, !open, "panel-graph" + (open ? " is-table" : ""), String(open),
+              open ? "Graph view" : "Table view"];
+    },
     readerDocument: function (clicks, current) {
       /* A citation of another document switches the reader to it first; the server then
          renders that document and showParagraph waits for the paragraph to appear. */
@@ -55,3 +65,40 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+/* The table view's lists: the up and down arrows (and Home, End) move between its buttons,
+   as in a listbox; Tab still leaves the list. */
+document.addEventListener("keydown", function (event) {
+  const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
+  const button = event.target;
+  if (!keys.includes(event.key) || !button.classList ||
+      !button.classList.contains("row-button")) { return; }
+  const list = button.closest("#list-people, #table-relations");
+  if (!list) { return; }
+  const buttons = Array.from(list.querySelectorAll(".row-button"));
+  const at = buttons.indexOf(button);
+  const to = {ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1}[event.key];
+  if (to >= 0 && to < buttons.length) {
+    event.preventDefault();
+    buttons[to].focus();
+  }
+});
+
+/* Choosing a row changes the URL, and the server sends the view again: the new rows
+   replace the old ones, focus with them. Put focus back on the same person or relation. */
+(function () {
+  let lastRow = null;
+  const remember = function (event) {
+    const button = event.target.closest && event.target.closest(".row-button");
+    if (button) { lastRow = button.id; }
+  };
+  document.addEventListener("click", remember, true);
+  document.addEventListener("focusin", remember, true);
+  new MutationObserver(function () {
+    const box = document.getElementById("div-table-view");
+    const active = document.activeElement;
+    if (!lastRow || !box || box.hidden || (active && active !== document.body)) { return; }
+    const again = document.getElementById(lastRow);
+    if (again) { again.focus({preventScroll: true}); }
+  }).observe(document.documentElement, {childList: true, subtree: true});
+})();

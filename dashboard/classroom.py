@@ -51,7 +51,7 @@ def toolbar() -> html.Div:
         html.Details([html.Summary("Export", className="tool"),
                       html.Div(exports, className="menu", role="menu")],
                      className="export-menu"),
-    ], className="toolbar", role="toolbar", **{"aria-label": "Classroom tools"})
+    ], className="toolbar", role="toolbar", **{"aria-label": "Views and classroom tools"})
 
 
 def walk_panel() -> html.Section:

@@ -23,6 +23,16 @@ TEXT_COUNTS = "text-counts"
 CYTOSCAPE_GRAPH = "cytoscape-graph"
 DIV_LEGEND = "div-legend"
 
+# the table view (dashboard/table_view.py): the graph as a list and a table
+SECTION_GRAPH = "section-graph"
+BUTTON_TABLE_VIEW = "button-table-view"
+STORE_TABLE_VIEW = "store-table-view"
+DIV_TABLE_VIEW = "div-table-view"
+LIST_PEOPLE = "list-people"
+TABLE_RELATIONS = "table-relations"
+BUTTON_LIST_PERSON = "button-list-person"  # pattern type: {"type": ..., "id": person}
+BUTTON_LIST_RELATION = "button-list-relation"  # pattern type: {"type": ..., "id": relation}
+
 DIV_SIDE = "div-side"
 BUTTON_TAB_DETAIL = "button-tab-detail"
 BUTTON_TAB_READER = "button-tab-reader"

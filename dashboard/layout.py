@@ -93,19 +93,31 @@ def filters(network: Network) -> html.Aside:
     ], className="panel-filters", **{"aria-label": "Filters"})
 
 
+def tools() -> html.Div:
+    """The classroom toolbar, led by the switch to the table view."""
+    bar = toolbar()
+    bar.children.insert(0, html.Button(
+        "Table view", id=ids.BUTTON_TABLE_VIEW, n_clicks=0, className="tool tool-table",
+        title="The people and relations shown, as a list and a table (keyboard and screen "
+              "readers)", **{"aria-pressed": "false", "aria-controls": ids.DIV_TABLE_VIEW}))
+    return bar
+
+
 def graph_section(network: Network) -> html.Section:
     return html.Section([
         html.Div([html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
-                  toolbar()], className="graph-bar"),
+                  tools()], className="graph-bar"),
         html.Div(cyto.Cytoscape(
             id=ids.CYTOSCAPE_GRAPH, elements=elements(network, View()),
             stylesheet=stylesheet(network.corpus), layout=cytoscape_layout(network, "force"),
             autoRefreshLayout=False, responsive=True, minZoom=0.2, maxZoom=4,
             boxSelectionEnabled=False,
             style={"width": "100%", "height": "100%"}, className="graph"), className="graph-box"),
+        html.Div(id=ids.DIV_TABLE_VIEW, className="table-view", hidden=True,
+                 role="region", **{"aria-label": "The network as a list and a table"}),
         walk_panel(),
         html.Div(legend(network.corpus), id=ids.DIV_LEGEND, className="legend"),
-    ], className="panel-graph", **{"aria-label": "Network of relations"})
+    ], id=ids.SECTION_GRAPH, className="panel-graph", **{"aria-label": "Network of relations"})
 
 
 def side_panel(network: Network) -> html.Aside:
@@ -152,6 +164,7 @@ def build_layout(network: Network) -> html.Div:
         dcc.Store(id=ids.STORE_DRAWN, data=""),
         dcc.Store(id=ids.STORE_SELECTED, data=""),
         dcc.Store(id=ids.STORE_TAB, data="detail"),
+        dcc.Store(id=ids.STORE_TABLE_VIEW, data=False),
         *stores(),
         header(),
         html.Main([filters(network), graph_section(network), side_panel(network)],

@@ -165,22 +165,56 @@ def test_keyboard_alone_filters_opens_a_person_and_reads_the_passages(page, serv
     assert keys.unseen == [], f"focus not drawn on: {keys.unseen}"
 
 
-@pytest.mark.xfail(strict=True, reason="no keyboard list view yet")
-def test_keyboard_list_view_of_people_and_relations(page, server):
+def table_view(page, server: str) -> None:
+    person_selected(page, server)
+    page.click("#button-table-view")
+    page.locator("#list-people .row-button").first.wait_for()
+    settle(page)
+
+
+def test_axe_finds_no_serious_violation_in_the_table_view(page, server):
+    table_view(page, server)
+    violations = severe_violations(page)
+    if violations:
+        pytest.fail(describe(violations), pytrace=False)
+
+
+def test_keyboard_table_view_selects_people_and_relations(page, server):
     """The graph's alternative for keyboard and screen-reader users: a list of people
     (``list-people``) and a table of relations (``table-relations``), reached by Tab,
-    moved through with the arrow keys, opened with Enter."""
+    moved through with the arrow keys, opened with Enter; the filters apply to it."""
     main_view(page, server)
-    assert page.locator("#list-people").count() == 1, "no #list-people"
-    assert page.locator("#table-relations").count() == 1, "no #table-relations"
     keys = Keyboard(page)
-    keys.tab_to(_in("list-people"))
+    keys.tab_to(lambda f: f["id"] == "button-table-view")
+    page.keyboard.press("Enter")
+    page.locator("#list-people .row-button").first.wait_for()
+    assert page.get_attribute("#button-table-view", "aria-pressed") == "true"
+    people = page.locator("#list-people .row-button").count()
+    relations = page.locator("#table-relations tbody tr").count()
+    counts = page.inner_text("#text-counts")
+    assert f"{people} of" in counts and f"{relations} of" in counts, counts
+    first = keys.tab_to(_in("list-people"))
     page.keyboard.press("ArrowDown")
+    second = keys.focused()
+    assert second["text"] != first["text"] and "list-people" in second["within"]
     page.keyboard.press("Enter")
     page.wait_for_function("location.search.includes('person=')")
+    name = second["text"].split(" — ")[0].split("\n")[0]
+    page.locator("#div-detail h2", has_text=name).wait_for()
+    assert keys.focused()["text"] == second["text"], "focus left the list after Enter"
     keys.tab_to(_in("table-relations"))
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_function("location.search.includes('relation=')")
     page.locator("#div-detail article.claim").first.wait_for()
+    assert page.locator("#table-relations tr.is-selected").count() == 1
+    # a filter narrows the table as it narrows the graph
+    page.uncheck("#checklist-faction input[value='soviet']")
+    page.wait_for_function("location.search.includes('faction=')")
+    settle(page)
+    assert page.locator("#table-relations tbody tr").count() < relations
+    # and back to the graph, drawn at its full size again
+    page.click("#button-table-view")
+    page.wait_for_function("document.querySelector('#cytoscape-graph').offsetHeight > 100")
+    assert page.evaluate("cy.width() > 100 && cy.height() > 100")
     assert keys.unseen == [], f"focus not drawn on: {keys.unseen}"

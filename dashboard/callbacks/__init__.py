@@ -14,6 +14,7 @@ from ..search import SearchIndex
 from . import analysis, detail, graph, reader, view
 from . import export as export_callbacks
 from . import story as story_callbacks
+from . import table_view as table_callbacks
 
 
 def register(app: Dash, network: Network) -> None:
@@ -27,3 +28,4 @@ def register(app: Dash, network: Network) -> None:
     analysis.register(app, network)
     story_callbacks.register(app, network)
     export_callbacks.register(app, network)
+    table_callbacks.register(app, network)

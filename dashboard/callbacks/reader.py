@@ -35,6 +35,8 @@ def register(app: Dash, corpus: Corpus) -> None:
         Input({"type": ids.BUTTON_TABLE_PERSON, "id": ALL}, "n_clicks"),
         Input({"type": ids.BUTTON_RELATION, "id": ALL}, "n_clicks"),
         Input({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "n_clicks"),
+        Input({"type": ids.BUTTON_LIST_PERSON, "id": ALL}, "n_clicks"),
+        Input({"type": ids.BUTTON_LIST_RELATION, "id": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
