@@ -414,3 +414,19 @@ def test_the_charts_are_mounted_once_when_the_tab_first_opens() -> None:
     assert matrix[0].id == MATRIX_CHART and timeline[0].id == TIMELINE_CHART
     with pytest.raises(PreventUpdate):  # already there: mounting again would redraw them
         callbacks.mount_charts("analysis", matrix)
+
+
+def test_the_memo_computes_once_per_filter_view() -> None:
+    net = build("star")
+    calls = []
+
+    def measure(network, view, *args):
+        calls.append((view, args))
+        return len(calls)
+
+    memo = callbacks.Memo(net)
+    assert memo(measure, View(person="red-1")) == memo(measure, View(relation="x")) == 1
+    assert memo(measure, View(color="community", size="pagerank")) == 1  # styling only
+    assert memo(measure, View(factions=("red",))) == 2  # another filter: computed anew
+    assert memo(measure, View(), "all") == 3  # other arguments too
+    assert [view for view, _ in calls] == [View(), View(factions=("red",)), View()]

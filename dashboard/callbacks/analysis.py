@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
@@ -106,20 +107,53 @@ EVENTS: tuple[Event, ...] = (
 
 # --- outputs: pure functions of the URL ------------------------------------------------------
 
+MEMO_SIZE = 64  # filter views whose analysis results are kept
 
-def matrix(network: Network, search: str, polarity: str | None) -> tuple[Figure, str, bool]:
+
+def filters_of(view: View) -> View:
+    """The part of a view the analysis depends on: the filters, not the selection or styling."""
+    return replace(view, person="", relation="", color="faction", size="", present=False)
+
+
+class Memo:
+    """The analysis functions' results per filter view, for one network.
+
+    A class of students on the same few filters asks the same questions: the second
+    student gets the first one's answer instead of a new networkx computation. The
+    results are never changed after they are made, so sharing them is safe.
+    """
+
+    def __init__(self, network: Network, size: int = MEMO_SIZE) -> None:
+        self.network = network
+        self._cached = lru_cache(maxsize=size)(self._compute)
+
+    def _compute(self, function: Callable, view: View, *args):
+        return function(self.network, view, *args)
+
+    def __call__(self, function: Callable, view: View, *args):
+        return self._cached(function, filters_of(view), *args)
+
+
+def _direct(network: Network) -> Callable:
+    return lambda function, view, *args: function(network, view, *args)
+
+
+def matrix(network: Network, search: str, polarity: str | None,
+           memo: Callable | None = None) -> tuple[Figure, str, bool]:
     """The matrix figure for the URL's view, what it filters, and whether "clear" is off."""
     view = parse_query(search, network.bounds)
     polarity = polarity if polarity in MATRIX_POLARITIES else "hostile"
-    table = analysis.faction_matrix(network, view, None if polarity == "all" else polarity)
+    table = (memo or _direct(network))(analysis.faction_matrix, view,
+                                       None if polarity == "all" else polarity)
     figure = matrix_figure(table, network.corpus.factions, polarity, view.cell)
     return figure, cell_text(network.corpus, view), view.cell is None
 
 
-def people(network: Network, search: str, sort: dict | None) -> object:
+def people(network: Network, search: str, sort: dict | None,
+           memo: Callable | None = None) -> object:
     view = parse_query(search, network.bounds)
     sort = sort if isinstance(sort, dict) else DEFAULT_SORT
-    table = sort_people(analysis.people_measures(network, view), sort)
+    table = sort_people((memo or _direct(network))(analysis.people_measures, view), sort)
     return people_table(table, network.corpus, sort, view.person)
 
 
@@ -133,19 +167,21 @@ def next_sort(column: object, clicked: object, current: dict | None) -> dict | o
     return {"column": column, "descending": column != "name"}
 
 
-def timeline(network: Network, search: str) -> Figure:
+def timeline(network: Network, search: str, memo: Callable | None = None) -> Figure:
     view = parse_query(search, network.bounds)
-    return timeline_figure(analysis.timeline(network, view), network.corpus.factions,
-                           view.years)
+    return timeline_figure((memo or _direct(network))(analysis.timeline, view),
+                           network.corpus.factions, view.years)
 
 
-def voices(network: Network, search: str) -> list:
+def voices(network: Network, search: str, memo: Callable | None = None) -> list:
     view = parse_query(search, network.bounds)
-    return voice_panel(analysis.claimant_shares(network, view), network.corpus, view)
+    shares = (memo or _direct(network))(analysis.claimant_shares, view)
+    return voice_panel(shares, network.corpus, view)
 
 
-def communities(network: Network, search: str) -> list:
-    table, ari = analysis.agreement(network, parse_query(search, network.bounds))
+def communities(network: Network, search: str, memo: Callable | None = None) -> list:
+    view = parse_query(search, network.bounds)
+    table, ari = (memo or _direct(network))(analysis.agreement, view)
     return community_panel(table, ari, network.corpus)
 
 
@@ -181,23 +217,24 @@ def _each_chart(compute: Callable) -> Callable:
 
 def register(app: Dash, network: Network) -> None:
     tab = Input(ids.STORE_TAB, "data")
+    memo = Memo(network)
     app.callback(Output(ids.GRAPH_MATRIX, "children"), Output(ids.GRAPH_TIMELINE, "children"),
                  tab, State(ids.GRAPH_MATRIX, "children"))(mount_charts)
     app.callback(Output({"type": ids.CHART_MATRIX, "id": ALL}, "figure"),
                  Output(ids.TEXT_CELL, "children"),
                  Output(ids.BUTTON_CLEAR_CELL, "disabled"), tab,
                  Input(ids.URL, "search"), Input(ids.RADIO_MATRIX_POLARITY, "value"))(
-        _each_chart(when_open(lambda search, polarity: matrix(network, search, polarity))))
+        _each_chart(when_open(lambda search, polarity: matrix(network, search, polarity, memo))))
     app.callback(Output(ids.DIV_PEOPLE_TABLE, "children"), tab,
                  Input(ids.URL, "search"), Input(ids.STORE_SORT, "data"))(
-        when_open(lambda search, sort: people(network, search, sort)))
+        when_open(lambda search, sort: people(network, search, sort, memo)))
     app.callback(Output({"type": ids.CHART_TIMELINE, "id": ALL}, "figure"), tab,
                  Input(ids.URL, "search"))(
-        _each_chart(when_open(lambda search: timeline(network, search))))
+        _each_chart(when_open(lambda search: timeline(network, search, memo))))
     app.callback(Output(ids.DIV_VOICE, "children"), tab, Input(ids.URL, "search"))(
-        when_open(lambda search: voices(network, search)))
+        when_open(lambda search: voices(network, search, memo)))
     app.callback(Output(ids.DIV_COMMUNITIES, "children"), tab, Input(ids.URL, "search"))(
-        when_open(lambda search: communities(network, search)))
+        when_open(lambda search: communities(network, search, memo)))
 
     @app.callback(Output(ids.STORE_SORT, "data"),
                   Input({"type": ids.BUTTON_SORT, "id": ALL}, "n_clicks"),
