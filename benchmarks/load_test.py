@@ -135,9 +135,10 @@ class Callback:
         outputs = tuple(tuple(n.split("@")[0].rsplit(".", 1)) for n in names)
         ins = tuple((_parse_id(d["id"]), d["property"]) for d in dep["inputs"])
         state = tuple((_parse_id(d["id"]), d["property"]) for d in dep["state"])
-        if any(o.startswith("{") for o, _ in outputs) or any(
-                isinstance(i, dict) and any(v in (["MATCH"], ["ALLSMALLER"]) for v in i.values())
-                for i, _ in ins + state):
+        if any(o.startswith("{") and ("MATCH" in o or "ALLSMALLER" in o) for o, _ in outputs) \
+                or any(isinstance(i, dict)
+                       and any(v in (["MATCH"], ["ALLSMALLER"]) for v in i.values())
+                       for i, _ in ins + state):
             return None
         return cls(dep["output"], outputs, ins, state, bool(dep.get("prevent_initial_call")))
 
@@ -257,7 +258,8 @@ class Page:
 
     def body(self, trigger: Trigger) -> dict:
         cb = trigger.callback
-        outputs = [{"id": i, "property": p} for i, p in cb.outputs]
+        outputs = [[{"id": x["id"], "property": p} for x in self._item(json.loads(i), p)]
+                   if i.startswith("{") else {"id": i, "property": p} for i, p in cb.outputs]
         parsed = [json.loads(c.rsplit(".", 1)[0]) if c.startswith("{") else c
                   for c in trigger.changed]
         body = {"output": cb.output, "outputs": outputs if cb.output.startswith("..")
@@ -301,8 +303,10 @@ class Page:
         self._register(key, value)
         new = [i for i, _ in self._inside(key)]
         strings = {i for i in new if isinstance(i, str)}
+        patterns = [i for i in new if isinstance(i, dict)]
         for cb in self.callbacks:
-            if any(o in strings for o, _ in cb.outputs):
+            if any(o in strings or (o.startswith("{") and any(
+                    _matches(json.loads(o), n) for n in patterns)) for o, _ in cb.outputs):
                 if not cb.prevent_initial_call:  # its output came with the chunk
                     fire(cb, [])
                 continue  # inputs inside the chunk count only for callbacks outside it

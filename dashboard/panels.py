@@ -204,8 +204,9 @@ def intro_panel(corpus: Corpus) -> list:
 
 
 def reader(corpus: Corpus) -> list:
-    """The reader: a chooser when there are several documents, and one document's text
-    (the first; ``reader_text`` renders another when the chooser or a citation asks)."""
+    """The reader: a chooser when there are several documents, and a box for one
+    document's text, which ``reader_text`` fills from a callback once the page is up (the
+    text is half the page's components; the network is drawn without waiting for it)."""
     docs = list(corpus.documents.values())
     chooser = html.Div([
         html.Label("Document", htmlFor=ids.DROPDOWN_READER_DOCUMENT, className="label"),
@@ -213,8 +214,7 @@ def reader(corpus: Corpus) -> list:
                      options=[{"label": f"{d.title} ({d.date})", "value": d.id} for d in docs],
                      clearable=False, className="dropdown")],
         className="reader-chooser", hidden=len(docs) < 2)
-    return [chooser, html.Div(reader_text(corpus, docs[0].id) if docs else [],
-                              id=ids.DIV_READER_TEXT)]
+    return [chooser, html.Div(id=ids.DIV_READER_TEXT)]
 
 
 def reader_text(corpus: Corpus, document_id: str) -> list:

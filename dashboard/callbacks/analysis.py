@@ -119,8 +119,8 @@ class Memo:
     """The analysis functions' results per filter view, for one network.
 
     A class of students on the same few filters asks the same questions: the second
-    student gets the first one's answer instead of a new networkx computation. The
-    results are never changed after they are made, so sharing them is safe.
+    student gets the first one's answer instead of a new networkx computation or plotly
+    figure. The results are never changed after they are made, so sharing them is safe.
     """
 
     def __init__(self, network: Network, size: int = MEMO_SIZE) -> None:
@@ -138,14 +138,17 @@ def _direct(network: Network) -> Callable:
     return lambda function, view, *args: function(network, view, *args)
 
 
+def _matrix_figure(network: Network, view: View, polarity: str) -> Figure:
+    table = analysis.faction_matrix(network, view, None if polarity == "all" else polarity)
+    return matrix_figure(table, network.corpus.factions, polarity, view.cell)
+
+
 def matrix(network: Network, search: str, polarity: str | None,
            memo: Callable | None = None) -> tuple[Figure, str, bool]:
     """The matrix figure for the URL's view, what it filters, and whether "clear" is off."""
     view = parse_query(search, network.bounds)
     polarity = polarity if polarity in MATRIX_POLARITIES else "hostile"
-    table = (memo or _direct(network))(analysis.faction_matrix, view,
-                                       None if polarity == "all" else polarity)
-    figure = matrix_figure(table, network.corpus.factions, polarity, view.cell)
+    figure = (memo or _direct(network))(_matrix_figure, view, polarity)
     return figure, cell_text(network.corpus, view), view.cell is None
 
 
@@ -167,10 +170,14 @@ def next_sort(column: object, clicked: object, current: dict | None) -> dict | o
     return {"column": column, "descending": column != "name"}
 
 
+def _timeline_figure(network: Network, view: View) -> Figure:
+    return timeline_figure(analysis.timeline(network, view), network.corpus.factions,
+                           view.years)
+
+
 def timeline(network: Network, search: str, memo: Callable | None = None) -> Figure:
     view = parse_query(search, network.bounds)
-    return timeline_figure((memo or _direct(network))(analysis.timeline, view),
-                           network.corpus.factions, view.years)
+    return (memo or _direct(network))(_timeline_figure, view)
 
 
 def voices(network: Network, search: str, memo: Callable | None = None) -> list:

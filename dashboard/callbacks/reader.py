@@ -52,6 +52,6 @@ def register(app: Dash, corpus: Corpus) -> None:
         return reader_text(corpus, document_id)
 
     @app.callback(Output(ids.DIV_READER_TEXT, "children"),
-                  Input(ids.DROPDOWN_READER_DOCUMENT, "value"), prevent_initial_call=True)
+                  Input(ids.DROPDOWN_READER_DOCUMENT, "value"))
     def _text(document_id):
         return text(document_id if isinstance(document_id, str) else "")
