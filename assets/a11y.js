@@ -14,7 +14,7 @@
    No network access, no HTML strings. */
 (function () {
   "use strict";
-  const LIST = ".dash-options-list";
+  const LIST = ".dash-options-list.dash-checklist, .dash-options-list.dash-radioitems";
   const ROLES = ["role", "aria-selected"];
   const TRAMPOLINE = ".dash-dropdown-focus-target";
 

@@ -18,6 +18,9 @@
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) { return; }
     const target = event.target;
     if (target && target.closest && target.closest(OWN_KEYS)) { return; }
+    /* Up and down scroll the step's text when it has focus; left and right still step. */
+    if ((event.key === "ArrowUp" || event.key === "ArrowDown") && target && target.closest &&
+        target.closest(".walk-text")) { return; }
     const next = NEXT.includes(event.key);
     if (!next && !PREVIOUS.includes(event.key)) { return; }
     /* Space on a focused button or summary presses that control; let the browser do it. */

@@ -218,3 +218,23 @@ def test_keyboard_table_view_selects_people_and_relations(page, server):
     page.wait_for_function("document.querySelector('#cytoscape-graph').offsetHeight > 100")
     assert page.evaluate("cy.width() > 100 && cy.height() > 100")
     assert keys.unseen == [], f"focus not drawn on: {keys.unseen}"
+
+
+def test_keyboard_alone_walks_the_document(page, server):
+    """The walk from the keyboard: Tab to its button, Enter, then the arrow keys (what a
+    presenter's clicker sends) move through the steps; the step's text can take focus and
+    scroll."""
+    main_view(page, server)
+    keys = Keyboard(page)
+    keys.tab_to(lambda f: f["id"] == "button-walk")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.search.includes('step=1')")
+    settle(page)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('step=2')")
+    settle(page)
+    text = keys.tab_to(lambda f: "walk-text" in f["classes"])
+    assert "Step 2" in page.inner_text("#div-walk-body") or text["text"]
+    page.keyboard.press("ArrowLeft")  # focus inside the walk: the keys still step
+    page.wait_for_function("location.search.includes('step=1')")
+    assert keys.unseen == [], f"focus not drawn on: {keys.unseen}"
