@@ -46,7 +46,8 @@ BUTTON_PERSON = "button-person"
 BUTTON_TABLE_PERSON = "button-table-person"  # the analysis table: ids must not clash
 BUTTON_RELATION = "button-relation"
 BUTTON_PASSAGE = "button-passage"
-BUTTON_SEARCH_HIT = "button-search-hit"
+BUTTON_SEARCH_HIT = "button-search-hit"  # {"type": ..., "id": "0"}: a fixed result slot
+ITEM_SEARCH_HIT = "item-search-hit"  # the slot's list item, hidden while it is empty
 BUTTON_CLOSE = "button-close"
 
 OPTION_HIDE_ISOLATED = "hide-isolated"

@@ -10,7 +10,7 @@ from .analysis_layout import analysis_panel
 from .classroom import handout_section, stores, toolbar, walk_panel
 from .corpus.schema import RELATION_TYPES
 from .graph import Network, cytoscape_layout, elements
-from .panels import intro_panel, legend, reader
+from .panels import intro_panel, legend, reader, search_slots
 from .styles import stylesheet
 from .view import FACTION_MODES, LAYOUTS, View
 
@@ -152,8 +152,8 @@ def header() -> html.Header:
             dcc.Input(id=ids.INPUT_SEARCH, type="search", debounce=False, autoComplete="off",
                       placeholder="Any spelling: Pak Hon-yong, Ho Ka-i, 박헌영…",
                       className="input-search"),
-            html.Ul(id=ids.LIST_SEARCH_RESULTS, className="search-results",
-                    **{"aria-live": "polite"}),
+            html.Ul(search_slots(), id=ids.LIST_SEARCH_RESULTS,
+                    className="search-results is-empty", **{"aria-live": "polite"}),
         ], className="search", role="search"),
     ], className="app-header")
 

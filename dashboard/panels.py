@@ -252,10 +252,27 @@ def legend(corpus: Corpus) -> list:
     ], open=True)]
 
 
-def search_results(network: Network, hits: list) -> list:
+SEARCH_SLOTS = 8  # results shown at most
+
+
+def search_slots() -> list:
+    """The result list's fixed slots, all hidden at first. Results fill them in place: a
+    list whose buttons came and went would set off every callback listening to them (the
+    URL's among them) on each key, and could overtake a click sent at the same moment."""
+    return [html.Li(html.Button(id={"type": ids.BUTTON_SEARCH_HIT, "id": str(i)}, n_clicks=0,
+                                className="search-hit"),
+                    id={"type": ids.ITEM_SEARCH_HIT, "id": str(i)}, hidden=True)
+            for i in range(SEARCH_SLOTS)]
+
+
+def search_results(network: Network, hits: list) -> tuple[list, list, list, str]:
+    """For each slot: hidden or not, its label, the person's id (the button's value); and
+    the list's class, ``is-empty`` when nothing matched."""
     people = network.corpus.people
-    return [html.Li(html.Button(
-        [people[h.person].name, html.Span(f" — as “{h.matched}”", className="meta")
-         if h.matched != people[h.person].name else None],
-        id={"type": ids.BUTTON_SEARCH_HIT, "id": h.person}, className="search-hit"))
-        for h in hits]
+    hits = hits[:SEARCH_SLOTS]
+    labels = [[people[h.person].name, html.Span(f" — as “{h.matched}”", className="meta")
+               if h.matched != people[h.person].name else None] for h in hits]
+    blank = SEARCH_SLOTS - len(hits)
+    return ([False] * len(hits) + [True] * blank, labels + [""] * blank,
+            [h.person for h in hits] + [""] * blank,
+            "search-results" + ("" if hits else " is-empty"))

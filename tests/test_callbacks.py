@@ -23,7 +23,7 @@ from dashboard.callbacks.detail import detail, results
 from dashboard.callbacks.graph import as_patch, counts_text, redraw
 from dashboard.corpus import Alias, Corpus, Document, Paragraph, Person, Relation, load_valid_corpus
 from dashboard.graph import Network, element_patch, elements
-from dashboard.panels import intro_panel, person_panel, relation_panel
+from dashboard.panels import SEARCH_SLOTS, intro_panel, person_panel, relation_panel
 from dashboard.passages import PassageIndex
 from dashboard.search import SearchIndex
 from dashboard.view import View, parse_query, to_query
@@ -174,13 +174,13 @@ GRAPH = ids.CYTOSCAPE_GRAPH
     ({"type": ids.BUTTON_PERSON, "id": "kim-yeol"}, 1, "?faction=soviet&person=kim-yeol"),
     ({"type": ids.BUTTON_RELATION, "id": RECOMMENDS}, 2,
      f"?faction=soviet&relation={RECOMMENDS}"),
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "pak-heon-yeong"}, 1,
-     "?faction=soviet&person=pak-heon-yeong"),
+    ({"type": ids.BUTTON_SEARCH_HIT, "id": "0"}, 1, "?faction=soviet&person=pak-heon-yeong"),
     ({"type": ids.BUTTON_CLOSE, "id": "detail"}, 1, "?faction=soviet"),
 ])
-def test_a_click_selects(net: Network, trigger: object, value: object, query: str) -> None:
+def test_a_click_selects(net: Network, index: SearchIndex, trigger: object, value: object,
+                         query: str) -> None:
     search = "?faction=soviet&person=gi-seok-pok"
-    result = sync(net, trigger, value, search, shown(net, search))
+    result = sync(net, trigger, value, search, shown(net, search), index, "Pak Hon-yong")
     assert url_only(result) == query
 
 
@@ -204,7 +204,10 @@ def test_enter_in_the_search_picks_the_top_hit(net: Network, index: SearchIndex,
     ({"type": ids.BUTTON_PERSON, "id": None}, 1, ""),
     ({"type": ids.BUTTON_RELATION, "id": "r999"}, 1, ""),
     ({"type": ids.BUTTON_RELATION, "id": "hegai"}, 1, ""),
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "../../etc/passwd"}, 1, ""),
+    ({"type": ids.BUTTON_SEARCH_HIT, "id": "../../etc/passwd"}, 1, "Kim"),
+    ({"type": ids.BUTTON_SEARCH_HIT, "id": "2"}, 1, "Kim"),  # an empty slot (two hits)
+    ({"type": ids.BUTTON_SEARCH_HIT, "id": "0"}, 0, "Kim"),  # not a click
+    ({"type": ids.BUTTON_SEARCH_HIT, "id": "0"}, 1, None),
     ({"type": ids.BUTTON_PASSAGE, "id": "para-ivanov-1955-12-07-3"}, 1, ""),
     ({"type": "button-unknown", "id": "hegai"}, 1, ""),
     (GRAPH + ".tapNodeData", {"id": "nobody"}, ""),
@@ -374,8 +377,11 @@ def test_detail_marks_the_current_claim_on_a_merged_edge(net: Network,
     assert claims == {f"claim-{PROTECTS}": "claim", f"claim-{RECOMMENDS}": "claim is-current"}
 
 
-def hit_ids(items: list) -> list[str]:
-    return [c.id["id"] for c in components(items) if isinstance(c, html.Button)]
+def hit_ids(slots: tuple) -> list[str]:
+    """The people in the shown slots, in order."""
+    hidden, _, people, _ = slots
+    assert len(hidden) == len(people) == SEARCH_SLOTS
+    return [p for p, off in zip(people, hidden, strict=True) if not off]
 
 
 @pytest.mark.parametrize(("text", "people"), [
@@ -397,9 +403,18 @@ def test_results_find_any_spelling(net: Network, index: SearchIndex, text: str |
 
 
 def test_a_result_says_which_spelling_matched(net: Network, index: SearchIndex) -> None:
-    (item,) = results(net, index, "Pak Hŏn-yŏng")
-    assert text_of(item) == "Pak Heon-yeong — as “Pak Hŏn-yŏng”"
-    assert item.children.id == {"type": ids.BUTTON_SEARCH_HIT, "id": "pak-heon-yeong"}
+    hidden, labels, people, css = results(net, index, "Pak Hŏn-yŏng")
+    assert text_of(labels[0]) == "Pak Heon-yeong — as “Pak Hŏn-yŏng”"
+    assert hidden == [False] + [True] * (SEARCH_SLOTS - 1) and css == "search-results"
+    assert results(net, index, "")[3] == "search-results is-empty"
+
+
+def test_each_slot_selects_the_person_it_shows(net: Network, index: SearchIndex) -> None:
+    _, _, people, _ = results(net, index, "Kim")
+    for slot, person in enumerate(p for p in people if p):
+        result = sync(net, {"type": ids.BUTTON_SEARCH_HIT, "id": str(slot)}, 1, "",
+                      DEFAULT_CONTROLS, index, "Kim")
+        assert url_only(result) == f"?person={person}"
 
 
 # --- rendering: quotes are marked, hostile text stays text ----------------------------------

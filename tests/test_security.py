@@ -139,10 +139,11 @@ def test_every_response_has_the_headers(csp, client, path):
 
 
 def test_callback_responses_have_the_headers(csp, client):
-    body = {"output": "list-search-results.children",
-            "outputs": {"id": "list-search-results", "property": "children"},
-            "inputs": [{"id": "input-search", "property": "value", "value": "Kim"}],
-            "changedPropIds": ["input-search.value"], "state": []}
+    body = {"output": "div-reader-text.children",
+            "outputs": {"id": "div-reader-text", "property": "children"},
+            "inputs": [{"id": "dropdown-reader-document", "property": "value",
+                        "value": "ivanov-1955-12-07"}],
+            "changedPropIds": ["dropdown-reader-document.value"], "state": []}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     assert response.headers["Content-Security-Policy"] == csp

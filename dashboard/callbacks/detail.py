@@ -6,12 +6,12 @@ import json
 from collections.abc import Callable
 from functools import lru_cache
 
-from dash import Dash, Input, Output, State, no_update
+from dash import ALL, Dash, Input, Output, State, no_update
 from plotly.io.json import to_json_plotly
 
 from .. import ids
 from ..graph import Network
-from ..panels import intro_panel, person_panel, relation_panel, search_results
+from ..panels import SEARCH_SLOTS, intro_panel, person_panel, relation_panel, search_results
 from ..passages import PassageIndex
 from ..search import SearchIndex
 from ..view import parse_query
@@ -41,8 +41,8 @@ def detail(network: Network, passages: PassageIndex, search: str, shown: str | N
     return (render or (lambda s: panel(network, passages, s)))(selection), selection
 
 
-def results(network: Network, index: SearchIndex, text: str | None) -> list:
-    return search_results(network, index.search(text or "", limit=8))
+def results(network: Network, index: SearchIndex, text: str | None) -> tuple:
+    return search_results(network, index.search(text or "", limit=SEARCH_SLOTS))
 
 
 def register(app: Dash, network: Network, passages: PassageIndex, index: SearchIndex) -> None:
@@ -55,5 +55,8 @@ def register(app: Dash, network: Network, passages: PassageIndex, index: SearchI
     app.callback(Output(ids.DIV_DETAIL, "children"), Output(ids.STORE_SELECTED, "data"),
                  Input(ids.URL, "search"), State(ids.STORE_SELECTED, "data"))(
         lambda search, shown: detail(network, passages, search, shown, rendered))
-    app.callback(Output(ids.LIST_SEARCH_RESULTS, "children"), Input(ids.INPUT_SEARCH, "value"))(
-        lambda text: results(network, index, text))
+    app.callback(Output({"type": ids.ITEM_SEARCH_HIT, "id": ALL}, "hidden"),
+                 Output({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "children"),
+                 Output({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "value"),
+                 Output(ids.LIST_SEARCH_RESULTS, "className"),
+                 Input(ids.INPUT_SEARCH, "value"))(lambda text: results(network, index, text))

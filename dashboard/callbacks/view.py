@@ -19,6 +19,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from .. import ids
 from ..graph import PARENT_PREFIX, Network, visible
+from ..panels import SEARCH_SLOTS
 from ..search import SearchIndex
 from ..view import FACTION_MODES, LAYOUTS, View, normalize_ids, parse_query, to_query
 
@@ -139,6 +140,18 @@ def _submit_search(search: SearchIndex | None) -> Callable:
     return apply
 
 
+def _search_hit(search: SearchIndex | None) -> Callable:
+    """A result slot: the person in that place of the results for the search box's text
+    (the same search that filled the slots)."""
+    def apply(network: Network, trigger: object, value: object, view: View, state: dict):
+        slot = trigger.get("id") if isinstance(trigger, dict) else None
+        if not value or not search or not isinstance(slot, str) or not slot.isdigit():
+            return None
+        hits = search.search(state.get(ids.INPUT_SEARCH) or "", limit=SEARCH_SLOTS)
+        return view.select_person(hits[int(slot)].person) if int(slot) < len(hits) else None
+    return apply
+
+
 def core_events(search: SearchIndex | None) -> tuple[Event, ...]:
     return (
         Event(ids.BUTTON_RESET, "n_clicks", _reset),
@@ -148,8 +161,8 @@ def core_events(search: SearchIndex | None) -> tuple[Event, ...]:
               _pick((ids.BUTTON_PERSON,), "people", "select_person")),
         Event({"type": ids.BUTTON_TABLE_PERSON, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_TABLE_PERSON,), "people", "select_person")),
-        Event({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "n_clicks",
-              _pick((ids.BUTTON_SEARCH_HIT,), "people", "select_person")),
+        Event({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "n_clicks", _search_hit(search),
+              state=((ids.INPUT_SEARCH, "value"),)),
         Event({"type": ids.BUTTON_LIST_PERSON, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_LIST_PERSON,), "people", "select_person")),
         Event({"type": ids.BUTTON_LIST_RELATION, "id": ALL}, "n_clicks",
@@ -212,7 +225,7 @@ def _trigger() -> tuple[object, object]:
 
 def register(app: Dash, network: Network, controls: tuple[Control, ...],
              events: tuple[Event, ...]) -> None:
-    states = [s for e in events for s in e.state]
+    states = list(dict.fromkeys(s for e in events for s in e.state))
 
     @app.callback(
         Output(ids.URL, "search"), *(Output(c.id, c.prop) for c in controls),
