@@ -83,20 +83,13 @@ def _relation_line(network: Network, rel: Relation, person: str) -> html.Li:
     claim = ([verb(rel.type), " ", person_button(other)] if rel.source == person
              else [person_button(other), " ", verb(rel.type), " them"])
     return html.Li([
-        html.Button(f"¶{rel.paragraph}", id={"type": ids.BUTTON_RELATION, "id": rel.id},
+        html.Button(f"{rel.document} ¶{rel.paragraph}" if len(network.corpus.documents) > 1
+                    else f"¶{rel.paragraph}", id={"type": ids.BUTTON_RELATION, "id": rel.id},
                     className=f"chip polarity-{rel.polarity}",
                     title=f"Show relation {rel.id} and the sentence that states it"),
         " ", *claim,
-        html.Span(f" — claimed by {people[rel.claimant].name}; {years(rel)}"
-                  + (f"; {_short(network.corpus, rel.document)}"
-                     if len(network.corpus.documents) > 1 else ""), className="meta"),
+        html.Span(f" — claimed by {people[rel.claimant].name}; {years(rel)}", className="meta"),
     ], className="relation-line")
-
-
-def _short(corpus: Corpus, document_id: str) -> str:
-    """A document named briefly, for lines that cite one of several documents."""
-    doc = corpus.documents.get(document_id)
-    return f"{doc.title}, {doc.date}" if doc else document_id
 
 
 def person_panel(network: Network, passages: PassageIndex, person_id: str) -> list:
