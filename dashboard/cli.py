@@ -28,6 +28,15 @@ def plural(count: int, word: str, many: str = "") -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+def _walk(corpus: Corpus) -> str:
+    from .story import steps_for
+
+    generated = len(steps_for(corpus)) - len(corpus.steps)
+    return (f"{plural(len(corpus.steps), 'walk step')}"
+            + (f" (and {generated} generated for documents steps.csv does not list)"
+               if generated else "") + ", ")
+
+
 def describe(corpus: Corpus) -> str:
     """One line of counts for a clean corpus."""
     kinds = Counter(p.kind for p in corpus.people.values())
@@ -37,7 +46,7 @@ def describe(corpus: Corpus) -> str:
             f"{plural(len(corpus.periods), 'period')}, "
             f"{plural(kinds['person'], 'person', 'people')} and "
             f"{plural(kinds['group'], 'group')}, {plural(len(corpus.relations), 'relation')}, "
-            + (f"{plural(len(corpus.steps), 'walk step')}, " if corpus.steps else "")
+            + (_walk(corpus) if corpus.steps else "")
             + "every quote found")
 
 

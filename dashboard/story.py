@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .corpus.model import Corpus, Document, Relation, Step
 from .passages import Passage, name_pattern, quote_pattern, segments, spans
@@ -25,23 +25,39 @@ COMMON_SHARE = 0.25
 
 
 def steps_for(corpus: Corpus) -> tuple[Step, ...]:
-    """The curated steps if ``steps.csv`` gave any, else the generated ones."""
-    return corpus.steps or default_steps(corpus)
+    """The curated steps if ``steps.csv`` gave any, else the generated ones; a document
+    that ``steps.csv`` does not mention yet (one just added) gets generated steps, placed
+    in the corpus's document order and numbered on from the steps before them."""
+    if not corpus.steps:
+        return default_steps(corpus)
+    curated = {s.document for s in corpus.steps}
+    missing = tuple(d for d in corpus.documents if d not in curated)
+    if not missing:
+        return corpus.steps
+    generated = default_steps(corpus, missing)
+    order = {d: i for i, d in enumerate(corpus.documents)}
+    merged = sorted(corpus.steps + generated, key=lambda s: (order.get(s.document, 0),
+                                                              s.document in missing, s.number))
+    return tuple(replace(s, number=i) for i, s in enumerate(merged, start=1))
 
 
-def default_steps(corpus: Corpus) -> tuple[Step, ...]:
+def default_steps(corpus: Corpus, documents: tuple[str, ...] | None = None
+                  ) -> tuple[Step, ...]:
     """Group each document's paragraphs into steps, in reading order.
 
     A new step starts at a paragraph whose quoted actors (sources and targets, leaving
     out the ubiquitous ones) share nobody with the step's focus, or when the step
     has grown past ``MAX_CHARS``. Paragraphs quoting nothing stay with the step they
-    follow; the headings before the first quoted paragraph join step 1.
+    follow; the headings before the first quoted paragraph join step 1. ``documents``
+    limits the steps to those documents.
     """
     by_document: dict[str, list[Relation]] = {}
     for rel in corpus.relations.values():  # one pass: documents x relations would not scale
         by_document.setdefault(rel.document, []).append(rel)
     out: list[Step] = []
     for doc in corpus.documents.values():
+        if documents is not None and doc.id not in documents:
+            continue
         relations = by_document.get(doc.id, [])
         for first, last, focus in _groups(doc, _actors(relations)):
             out.append(_step(corpus, relations, len(out) + 1, doc, first, last, focus))

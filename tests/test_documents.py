@@ -68,6 +68,7 @@ def two_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
                              "conversation-1955-12-07", 1955, 1955, quote, "Test fixture."])
     checked = dashboard_cli("validate", "--data", str(data))
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "warning" not in checked.stdout + checked.stderr, checked.stdout  # clean
     return data
 
 
@@ -145,3 +146,15 @@ def test_the_document_filter_and_the_reader_in_the_browser(browser, two_document
         first.first.click()
         page.locator("#div-reader .reader-para.is-current").wait_for(state="visible")
         assert page.locator("#div-reader .reader-title").inner_text().startswith("Journal of")
+
+
+def test_the_walk_reaches_the_new_document_with_generated_steps(network: Network) -> None:
+    from dashboard.story import steps_for
+
+    steps = steps_for(network.corpus)
+    curated = network.corpus.steps
+    assert steps[:len(curated)] == curated  # the curated lesson links keep their numbers
+    added = steps[len(curated):]
+    assert added and {s.document for s in added} == {SECOND}
+    assert [s.number for s in steps] == list(range(1, len(steps) + 1))
+    assert all(network.walk.reached_at.get(r) for r, *_ in RELATIONS)
