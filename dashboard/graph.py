@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
+import numpy as np
 
+from .arrays import PARENT_PREFIX, Arrays, Drawing, Elements, Visible
 from .corpus.model import Corpus, Relation
 from .layouts import compute_positions
 from .story import Walk
 from .view import Bounds, View
 
-PARENT_PREFIX = "faction__"
+__all__ = ["PARENT_PREFIX", "Drawing", "Edge", "Network", "Visible", "counts", "drawing",
+           "element_patch", "elements", "on_screen", "visible"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +37,6 @@ class Edge:
 def edge_id(source: str, target: str) -> str:
     """People ids are slugs without underscores, so ``__`` cannot be ambiguous."""
     return f"{source}__{target}"
-
-
-@dataclass(frozen=True)
-class Visible:
-    """What a view shows: relation ids and node ids."""
-
-    relations: frozenset[str]
-    nodes: frozenset[str]
 
 
 @dataclass
@@ -64,8 +60,15 @@ class Network:
         accused = Counter(r.target for r in corpus.relations.values() if r.polarity == "hostile")
         graph = to_networkx(corpus)
         walk = Walk.of(corpus)
-        return cls(corpus, Bounds.of(corpus, len(walk)), edges, edge_of, accused,
-                   compute_positions(graph, corpus, accused), walk)
+        network = cls(corpus, Bounds.of(corpus, len(walk)), edges, edge_of, accused,
+                      compute_positions(graph, corpus, accused), walk)
+        network.arrays  # noqa: B018 -- built now, not on the first click
+        return network
+
+    @cached_property
+    def arrays(self) -> Arrays:
+        """The corpus as arrays, for filtering and drawing (``arrays.py``)."""
+        return Arrays(self.corpus, self.edges, self.edge_of, self.accused)
 
     def relations_of(self, edge: str) -> list[Relation]:
         return [self.corpus.relations[r] for r in self.edges[edge].relations]
@@ -103,86 +106,91 @@ def relation_passes(rel: Relation, view: View, faction_of: dict[str, str]) -> bo
 
 
 def visible(network: Network, view: View) -> Visible:
-    people = network.corpus.people
-    faction_of = {p.id: p.faction for p in people.values()}
-    relations = frozenset(r.id for r in network.corpus.relations.values()
-                          if relation_passes(r, view, faction_of))
-    ends = {e for rid in relations for e in (network.corpus.relations[rid].source,
-                                              network.corpus.relations[rid].target)}
-    if view.hide_isolated:
-        nodes = frozenset(ends)
-    else:
-        chosen = view.factions
-        nodes = frozenset(p.id for p in people.values() if chosen is None or p.faction in chosen)
-        nodes |= ends
-    return Visible(relations, nodes)
+    """The relations that pass the view's filters and the people it shows."""
+    return network.arrays.visible(_relation_mask(network, view), view.factions,
+                                  view.hide_isolated)
 
 
-def _polarity(rels: list[Relation]) -> str:
-    kinds = {r.polarity for r in rels}
-    return kinds.pop() if len(kinds) == 1 else "mixed"
+def _relation_mask(network: Network, view: View) -> np.ndarray:
+    """``relation_passes`` for every relation at once, in corpus order."""
+    t = network.arrays
+    keep = np.ones(len(t.relation_ids), dtype=bool)
+    if view.documents is not None:
+        keep &= t.among("document", view.documents)
+    if view.cell:
+        source, target = (t.codes["faction"].get(f, -1) for f in view.cell)
+        keep &= (t.faction_of[t.source] == source) & (t.faction_of[t.target] == target)
+    for name, chosen in (("type", view.types), ("polarity", view.polarities),
+                         ("claimant", view.claimants)):
+        if chosen is not None:
+            keep &= t.among(name, chosen)
+    if view.years:
+        keep &= (t.year_to >= view.years[0]) & (t.year_from <= view.years[1])
+    if view.factions is not None:
+        chosen = t.chosen_factions(view.factions)
+        ends = chosen[t.faction_of[t.source]], chosen[t.faction_of[t.target]]
+        keep &= (ends[0] & ends[1]) if view.mode == "between" else (ends[0] | ends[1])
+    return keep
 
 
 def focus(network: Network, view: View, shown: Visible) -> tuple[set[str], set[str]]:
     """The nodes and edges to keep bright around the selection; empty sets when none."""
+    nodes, edges = _focus_masks(network, view, shown)
+    t = network.arrays
+    return set(t.person_ids[nodes].tolist()), set(t.edge_ids[edges].tolist())
+
+
+def _focus_masks(network: Network, view: View, shown: Visible) -> tuple[np.ndarray, np.ndarray]:
+    t = network.arrays
+    nodes, edges = np.zeros(len(t.person_ids), bool), np.zeros(len(t.edge_ids), bool)
     if view.person in network.corpus.people:
-        edges = {network.edge_of[r] for r in shown.relations
-                 if view.person in (network.corpus.relations[r].source,
-                                    network.corpus.relations[r].target)}
-        nodes = {view.person} | {n for e in edges for n in (network.edges[e].source,
-                                                            network.edges[e].target)}
-        return nodes, edges
-    if view.relation in network.corpus.relations:
-        edge = network.edges[network.edge_of[view.relation]]
-        return {edge.source, edge.target}, {edge.id}
-    return set(), set()
+        person = t.person_index[view.person]
+        own = shown.relation_mask & ((t.source == person) | (t.target == person))
+        edges[t.edge[own]] = True
+        nodes[t.source[own]] = nodes[t.target[own]] = nodes[person] = True
+    elif view.relation in network.corpus.relations:
+        i = t.relation_index[view.relation]
+        edges[t.edge[i]] = nodes[t.source[i]] = nodes[t.target[i]] = True
+    return nodes, edges
 
 
 def elements(network: Network, view: View) -> list[dict]:
     """Every Cytoscape element in a fixed order: faction boxes, people, edges.
 
     Hidden elements stay in the list with ``hidden: True``, so indices are stable and
-    a filter change can be sent as a patch of the few fields that changed.
+    a filter change can be sent as a patch of the few fields that changed. The list
+    carries its ``Drawing``, so ``element_patch`` compares two of them column by column.
     """
-    corpus = network.corpus
+    return drawing(network, view).elements()
+
+
+def drawing(network: Network, view: View) -> Drawing:
+    """What ``view`` draws, as one array per element field (see ``Drawing``)."""
+    t = network.arrays
     shown = on_screen(network, view)
-    bright_nodes, bright_edges = focus(network, view, shown)
-    dimming = bool(bright_nodes)
-    positions = network.positions[view.layout]
+    bright_nodes, bright_edges = _focus_masks(network, view, shown)
+    dimming = bool(bright_nodes.any())
     from .analysis import node_styling  # analysis builds on this module: import on use
     community, size = node_styling(network, view)
     grouped = view.layout == "faction"
-    out: list[dict] = []
-    for faction in corpus.factions.values():
-        members = any(p in shown.nodes for p in corpus.people if
-                      corpus.people[p].faction == faction.id)
-        out.append({"data": {"id": PARENT_PREFIX + faction.id, "label": faction.label,
-                             "faction": faction.id, "kind": "faction",
-                             "hidden": not (grouped and members)}})
-    for person in corpus.people.values():
-        x, y = positions[person.id]
-        out.append({"data": {
-            "id": person.id, "label": person.name + (" (?)" if person.is_uncertain else ""),
-            "faction": person.faction, "kind": person.kind,
-            "contested": person.is_contested, "accused": network.accused[person.id],
-            "parent": PARENT_PREFIX + person.faction if grouped else None,
-            "hidden": person.id not in shown.nodes,
-            "sel": person.id == view.person,
-            "dim": dimming and person.id not in bright_nodes,
-            "community": community.get(person.id), "size": size.get(person.id),
-        }, "position": {"x": x, "y": y}})
-    for edge in network.edges.values():
-        rels = [corpus.relations[r] for r in edge.relations if r in shown.relations]
-        out.append({"data": {
-            "id": edge.id, "source": edge.source, "target": edge.target,
-            "count": len(rels), "label": str(len(rels)) if len(rels) > 1 else "",
-            "polarity": _polarity(rels) if rels else "neutral",
-            "hidden": not rels,
-            "sel": edge.id in bright_edges and bool(view.relation),
-            "dim": dimming and edge.id not in bright_edges,
-        }})
-    _mark_walk(out, network, view, shown)
-    return out
+    count = np.bincount(t.edge[shown.relation_mask], minlength=len(t.edge_ids))
+    drawn_factions = np.zeros(len(t.faction_ids), bool)
+    drawn_factions[t.faction_of[shown.node_mask]] = True
+    columns = {
+        "faction": {"hidden": ~(drawn_factions & grouped)},
+        "person": {
+            "parent": t.parents if grouped else t.per_person({}),
+            "hidden": ~shown.node_mask,
+            "sel": t.person_ids == view.person,
+            "dim": dimming & ~bright_nodes,
+            "community": t.per_person(community), "size": t.per_person(size)},
+        "edge": {
+            "count": count, "label": t.labels[count],
+            "polarity": t.edge_polarity(shown.relation_mask), "hidden": count == 0,
+            "sel": bright_edges & bool(view.relation), "dim": dimming & ~bright_edges},
+    }
+    _walk_columns(columns, network, view, shown)
+    return Drawing(t, network.positions[view.layout], view.layout, columns)
 
 
 def on_screen(network: Network, view: View) -> Visible:
@@ -190,44 +198,40 @@ def on_screen(network: Network, view: View) -> Visible:
 
     Nodes are not cut: people not yet involved stay in place, drawn faint (``future``).
     """
-    shown = visible(network, view)
+    t = network.arrays
+    shown = t.visible(_relation_mask(network, view), view.factions, view.hide_isolated)
     step = network.walk.clamp(view.step)
     if not step:
         return shown
-    return Visible(shown.relations & network.walk.reached(step), shown.nodes)
+    reached = shown.relation_mask & t.relations_in(network.walk.reached(step))
+    return t.visible(reached, view.factions, view.hide_isolated, shown.node_mask)
 
 
-def _ends(network: Network, relations: frozenset[str]) -> set[str]:
-    rels = network.corpus.relations
-    return {a for r in relations for a in (rels[r].source, rels[r].target)}
-
-
-def _mark_walk(out: list[dict], network: Network, view: View, drawn: Visible) -> None:
-    """Add the walk's flags and the projector's ``big`` flag to the fresh elements; every
-    element carries them all, so leaving the walk patches them back.
+def _walk_columns(columns: dict, network: Network, view: View, drawn: Visible) -> None:
+    """Add the walk's flags and the projector's ``big`` flag; every element carries them
+    all, so leaving the walk patches them back.
 
     ``future``: not reached yet. ``new``: a relation of this step, or a person it brings
     in for the first time. ``past``: reached earlier and not part of this step.
     """
-    step = network.walk.clamp(view.step)
-    fresh = network.walk.introduced(network.corpus, step) & drawn.relations
-    involved, current = _ends(network, drawn.relations), _ends(network, fresh)
-    known = _ends(network, drawn.relations - fresh)
-    waiting = visible(network, view).relations - drawn.relations if step else frozenset()
-    for element in out:
-        data = element["data"]
-        data["big"] = view.present
-        if "source" in data:
-            own = network.edges[data["id"]].relations
-            data["future"] = any(r in waiting for r in own) and data["count"] == 0
-            data["new"] = any(r in fresh for r in own)
-            data["past"] = bool(step) and data["count"] > 0 and not data["new"]
-        elif data["kind"] == "faction":
-            data["future"] = data["new"] = data["past"] = False
-        else:
-            data["future"] = bool(step) and data["id"] not in involved
-            data["new"] = data["id"] in involved - known
-            data["past"] = bool(step) and data["id"] in involved - current
+    t, step = network.arrays, network.walk.clamp(view.step)
+    fresh = t.relations_in(network.walk.introduced(network.corpus, step)) & drawn.relation_mask
+    involved, current = t.ends(drawn.relation_mask), t.ends(fresh)
+    known = t.ends(drawn.relation_mask & ~fresh)
+    waiting = (_relation_mask(network, view) & ~drawn.relation_mask) if step else None
+    edges, people = columns["edge"], columns["person"]
+    edges["big"] = np.full(len(t.edge_ids), view.present)
+    edges["future"] = (t.per_edge(waiting) & (edges["count"] == 0)) if step \
+        else np.zeros(len(t.edge_ids), bool)
+    edges["new"] = t.per_edge(fresh)
+    edges["past"] = bool(step) & (edges["count"] > 0) & ~edges["new"]
+    columns["faction"].update({"big": np.full(len(t.faction_ids), view.present),
+                               **{k: np.zeros(len(t.faction_ids), bool)
+                                  for k in ("future", "new", "past")}})
+    people["big"] = np.full(len(t.person_ids), view.present)
+    people["future"] = bool(step) & ~involved
+    people["new"] = involved & ~known
+    people["past"] = bool(step) & involved & ~current
 
 
 def element_patch(old: list[dict], new: list[dict]) -> list[tuple[int, str, str, object]]:
@@ -236,6 +240,8 @@ def element_patch(old: list[dict], new: list[dict]) -> list[tuple[int, str, str,
     Both lists come from ``elements`` for the same network, so they align by index.
     ``part`` is ``data`` or ``position``.
     """
+    if isinstance(old, Elements) and isinstance(new, Elements):
+        return old.drawing.patch(new.drawing)
     changes = []
     for i, (a, b) in enumerate(zip(old, new, strict=True)):
         for key, value in b["data"].items():
@@ -250,7 +256,7 @@ def counts(network: Network, view: View) -> tuple[int, int]:
     """How many people (not faction boxes) and relations a view shows (during a walk: the
     relations reached so far)."""
     shown = on_screen(network, view)
-    return len(shown.nodes), len(shown.relations)
+    return int(shown.node_mask.sum()), int(shown.relation_mask.sum())
 
 
 def cytoscape_layout(network: Network, layout: str) -> dict:

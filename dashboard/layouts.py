@@ -16,13 +16,18 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
+from scipy.spatial import cKDTree
 
 from .corpus.model import Corpus
 
 SCALE = 520.0  # half-width of the drawing in Cytoscape pixels
 SEED = 1955
 KK_LIMIT = 400  # Kamada–Kawai is quadratic in memory; beyond this, spring layout
-VERSION = "1"  # bump when a layout algorithm changes, to ignore old cached positions
+SPRING_ITERATIONS = 50
+NEAREST = 12  # neighbours whose repulsion is computed exactly; the rest by grid cell
+GRID = 16  # cells per side of the grid that stands in for the far nodes
+VERSION = "2"  # bump when a layout algorithm changes, to ignore old cached positions
 log = logging.getLogger(__name__)
 
 
@@ -85,9 +90,8 @@ def force_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     simple.remove_nodes_from(lonely)
     pos: dict = {}
     if simple.number_of_nodes() > KK_LIMIT:
-        k = 2.0 / math.sqrt(simple.number_of_nodes())
-        pos = nx.spring_layout(simple, k=k, iterations=30, seed=SEED,
-                               scale=SCALE * math.sqrt(simple.number_of_nodes() / KK_LIMIT))
+        pos = nx.rescale_layout_dict(spring_layout(simple), scale=SCALE * math.sqrt(
+            simple.number_of_nodes() / KK_LIMIT))
     elif simple.number_of_nodes() > 1:
         pos = nx.kamada_kawai_layout(simple, scale=SCALE)
     elif simple.number_of_nodes() == 1:
@@ -95,6 +99,69 @@ def force_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     for i, node in enumerate(lonely):
         pos[node] = (-SCALE + (i % 12) * 2 * SCALE / 11, SCALE * 1.25 + (i // 12) * 90)
     return _rounded(pos)
+
+
+def spring_layout(graph: nx.Graph, iterations: int = SPRING_ITERATIONS,
+                  seed: int = SEED) -> dict[str, np.ndarray]:
+    """Fruchterman–Reingold in the unit square, in O(n) numpy work per iteration.
+
+    networkx's spring layout compares every pair of nodes (minutes at 5,000 nodes). Here a
+    node is pushed exactly by its ``NEAREST`` nearest neighbours and by every other node
+    through the centre of mass of its cell in a ``GRID`` × ``GRID`` grid; edges pull as
+    in the original. Nodes are taken in sorted order from a seeded start: same graph,
+    same picture.
+
+    >>> pos = spring_layout(nx.path_graph(3), iterations=20)
+    >>> bool(abs(pos[0] - pos[1]).sum() < abs(pos[0] - pos[2]).sum())
+    True
+    """
+    nodes = sorted(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    ends = np.array([(index[a], index[b]) for a, b in graph.edges()],
+                    dtype=np.intp).reshape(-1, 2)
+    pos = np.random.default_rng(seed).random((len(nodes), 2))
+    k = 1 / math.sqrt(max(len(nodes), 1))  # the ideal edge length
+    step = 0.1  # the largest move, cooled linearly to almost nothing
+    for i in range(iterations):
+        pull = pos[ends[:, 0]] - pos[ends[:, 1]]
+        pull *= np.hypot(pull[:, 0], pull[:, 1])[:, None] / k
+        move = _push(pos, k) - _spread(ends[:, 0], pull, len(nodes)) \
+            + _spread(ends[:, 1], pull, len(nodes))
+        length = np.maximum(np.hypot(move[:, 0], move[:, 1]), 1e-12)
+        pos += move * (np.minimum(length, step * (1 - i / (iterations + 1))) / length)[:, None]
+    return dict(zip(nodes, pos, strict=True))
+
+
+def _spread(at: np.ndarray, force: np.ndarray, size: int) -> np.ndarray:
+    """Sum the rows of ``force`` into ``size`` rows, row ``i`` into row ``at[i]``."""
+    return np.stack([np.bincount(at, force[:, c], size) for c in (0, 1)], axis=1)
+
+
+def _push(pos: np.ndarray, k: float) -> np.ndarray:
+    """The repulsion k²/d on every node: exact from the nearest, by grid cell from the rest."""
+    low = pos.min(axis=0)
+    width = np.maximum((pos.max(axis=0) - low) / GRID, 1e-9)
+    cells = np.minimum(((pos - low) / width).astype(np.intp), GRID - 1)
+    cell = cells[:, 0] * GRID + cells[:, 1]
+    mass = np.bincount(cell, minlength=GRID * GRID).astype(float)
+    used = mass > 0
+    slot = np.cumsum(used) - 1  # a cell's row in ``centre``
+    centre = _spread(cell, pos, GRID * GRID)[used] / mass[used, None]
+    closest2 = (0.5 * width.min()) ** 2  # a cell's centre is never taken as closer than this
+    # every node against every occupied cell: sum of m (p - c) / |p - c|²
+    dx, dy = pos[:, :1] - centre[:, 0], pos[:, 1:] - centre[:, 1]
+    weight = mass[used] / np.maximum(dx * dx + dy * dy, closest2)
+    push = pos * weight.sum(axis=1)[:, None] - weight @ centre
+    # the nearest neighbours (the node itself first): take their share out of their cells,
+    # and put it back exactly
+    near = cKDTree(pos).query(pos, min(NEAREST + 1, len(pos)))[1].reshape(len(pos), -1)
+    to_cell = pos[:, None, :] - centre[slot[cell[near]]]
+    push -= (to_cell / np.maximum((to_cell ** 2).sum(axis=2), closest2)[:, :, None]).sum(axis=1)
+    to_node = pos[:, None, :] - pos[near]
+    apart2 = (to_node ** 2).sum(axis=2)
+    exact = np.where(apart2 > 0, 1 / np.maximum(apart2, (0.01 * k) ** 2), 0.0)
+    push += (to_node * exact[:, :, None]).sum(axis=1)
+    return push * k * k
 
 
 def concentric_positions(graph: nx.MultiDiGraph, accused: Counter[str],
@@ -111,7 +178,8 @@ def concentric_positions(graph: nx.MultiDiGraph, accused: Counter[str],
     nlist = [shells[i] for i in sorted(shells)]
     if not nlist:
         return {}
-    pos = nx.shell_layout(graph, nlist=nlist, scale=SCALE,
+    roomier = max(1.0, math.sqrt(len(nodes) / KK_LIMIT))  # the same room per node as "force"
+    pos = nx.shell_layout(graph, nlist=nlist, scale=SCALE * roomier,
                           rotate=0.5 if len(nlist) > 1 else None)
     return _rounded(pos)
 

@@ -18,11 +18,12 @@ from dash import dcc, html, no_update
 from dash.development.base_component import Component
 
 from dashboard import ids
+from dashboard.arrays import Drawing
 from dashboard.callbacks import view as sync_view
 from dashboard.callbacks.detail import detail, results
 from dashboard.callbacks.graph import as_patch, counts_text, redraw
 from dashboard.corpus import Alias, Corpus, Document, Paragraph, Person, Relation, load_valid_corpus
-from dashboard.graph import Network, element_patch, elements
+from dashboard.graph import Network, drawing, element_patch, elements
 from dashboard.panels import SEARCH_SLOTS, intro_panel, person_panel, relation_panel
 from dashboard.passages import PassageIndex
 from dashboard.search import SearchIndex
@@ -299,9 +300,9 @@ def test_a_chain_of_redraws_reaches_the_last_view(net: Network) -> None:
 def test_redraw_uses_the_cache_it_is_given(net: Network) -> None:
     seen: list[View] = []
 
-    def cached(view: View) -> list[dict]:
+    def cached(view: View) -> Drawing:
         seen.append(view)
-        return elements(net, view)
+        return drawing(net, view)
 
     redraw(net, "?layout=faction", "?person=hegai", cached)
     assert seen == [View(person="hegai"), View(layout="faction")]
