@@ -207,6 +207,8 @@ def test_keyboard_table_view_selects_people_and_relations(page, server):
     page.keyboard.press("Enter")
     page.wait_for_function("location.search.includes('relation=')")
     page.locator("#div-detail article.claim").first.wait_for()
+    page.locator("#table-relations tr.is-selected").wait_for()  # the rows come back marked
+    settle(page)
     assert page.locator("#table-relations tr.is-selected").count() == 1
     # a filter narrows the table as it narrows the graph
     page.uncheck("#checklist-faction input[value='soviet']")
