@@ -157,9 +157,9 @@ class Subjects:
 
 def redraw(network: Network, search: str, drawn: str) -> tuple:
     """What the registered graph callback does, without its cache of elements."""
-    changes, new_drawn, text = graph_cb.redraw(network, search, drawn)
+    changes, new_drawn, text, rules = graph_cb.redraw(network, search, drawn)
     layout = graph_cb.layout_change(network, search, drawn)
-    return (graph_cb.as_patch(changes) if changes else None), new_drawn, text, layout
+    return (graph_cb.as_patch(changes) if changes else None), new_drawn, text, layout, rules
 
 
 def chain_steps(s: Subjects, trigger: str, value: object, start: str, values: tuple) -> dict:

@@ -141,6 +141,12 @@ class Drawing:
     layout: str
     columns: dict[str, dict[str, np.ndarray]]
 
+    @property
+    def dimming(self) -> bool:
+        """Whether everything but a selection's ``lit`` neighbourhood fades
+        (``styles.DIM_RULE`` in the stylesheet)."""
+        return bool(self.columns["person"]["lit"].any())
+
     def elements(self) -> Elements:
         """The Cytoscape elements, in the order faction boxes, people, edges."""
         out = Elements(self)

@@ -169,7 +169,6 @@ def drawing(network: Network, view: View) -> Drawing:
     t = network.arrays
     shown = on_screen(network, view)
     bright_nodes, bright_edges = _focus_masks(network, view, shown)
-    dimming = bool(bright_nodes.any())
     from .analysis import node_styling  # analysis builds on this module: import on use
     community, size = node_styling(network, view)
     grouped = view.layout == "faction"
@@ -182,12 +181,12 @@ def drawing(network: Network, view: View) -> Drawing:
             "parent": t.parents if grouped else t.per_person({}),
             "hidden": ~shown.node_mask,
             "sel": t.person_ids == view.person,
-            "dim": dimming & ~bright_nodes,
+            "lit": bright_nodes,
             "community": t.per_person(community), "size": t.per_person(size)},
         "edge": {
             "count": count, "label": t.labels[count],
             "polarity": t.edge_polarity(shown.relation_mask), "hidden": count == 0,
-            "sel": bright_edges & bool(view.relation), "dim": dimming & ~bright_edges},
+            "sel": bright_edges & bool(view.relation), "lit": bright_edges},
     }
     _walk_columns(columns, network, view, shown)
     return Drawing(t, network.positions[view.layout], view.layout, columns)

@@ -41,7 +41,16 @@ def analysis_rules() -> list[dict]:
     return rules
 
 
-def stylesheet(corpus: Corpus) -> list[dict]:
+#: While a person or relation is selected, everything else fades: one rule that the
+#: stylesheet carries only then, so a selection patches the few ``lit`` elements of its
+#: neighbourhood instead of a ``dim`` flag on every other element (30,000 at scale).
+#: Faction boxes never fade.
+DIM_RULE = {"selector": 'node[kind != "faction"][!lit], edge[!lit]',
+            "style": {"opacity": 0.12, "text-opacity": 0.25}}
+
+
+def stylesheet(corpus: Corpus, dimming: bool = False) -> list[dict]:
+    """The rules in order (a later rule wins); ``dimming`` adds ``DIM_RULE``."""
     rules: list[dict] = [
         {"selector": "node", "style": {
             "label": "data(label)", "font-size": 14, "font-family": "sans-serif",
@@ -84,7 +93,7 @@ def stylesheet(corpus: Corpus) -> list[dict]:
     rules += analysis_rules()
     rules += walk_rules()
     rules += [
-        {"selector": "[?dim]", "style": {"opacity": 0.12, "text-opacity": 0.25}},
+        *([DIM_RULE] if dimming else []),
         {"selector": "node[?sel]", "style": {
             "border-width": 6, "border-color": "#000", "border-style": "double",
             "z-index": 10}},

@@ -74,8 +74,11 @@ def test_select_person_through_cytoscape_shows_passages(page, server):
     assert panel.locator("mark.mention").first.inner_text() == "Pak Il-u"
     assert panel.locator("mark.quote").count() > 0
     assert "ivanov-1955-12-07 ¶" in panel.locator(".citation").first.inner_text()
-    dimmed = page.evaluate("cy.nodes().filter(n => n.data('dim')).length")
-    assert dimmed > 0 and page.evaluate("cy.$('#pak-il-u').data('dim')") is False
+    page.wait_for_function("cy.nodes().filter(n => parseFloat(n.style('opacity')) < 0.5)"
+                           ".length > 0")  # the rest fades
+    assert page.evaluate("parseFloat(cy.$('#pak-il-u').style('opacity'))") == 1
+    assert page.evaluate("cy.$('#pak-il-u').neighborhood('node').every("
+                         "n => parseFloat(n.style('opacity')) === 1)")
     screenshot(page, "03-person-pak-il-u")
     panel.locator(".citation").first.click()
     page.wait_for_selector("#div-reader .reader-para.is-current", state="visible")

@@ -261,7 +261,7 @@ def apply(old: list[dict], changes: list[tuple]) -> list[dict]:
 
 
 def test_redraw_sends_the_patch_and_the_counts(net: Network) -> None:
-    changes, drawn, text = redraw(net, "?faction=partisan", "")
+    changes, drawn, text, _ = redraw(net, "?faction=partisan", "")
     assert changes == element_patch(elements(net, View()), elements(net, View(
         factions=("partisan",))))
     assert changes and drawn == "?faction=partisan"
@@ -283,7 +283,7 @@ def to_canonical(net: Network, search: str | None) -> str:
 ])
 def test_redraw_of_the_drawn_view_changes_nothing(net: Network, search: str | None,
                                                   drawn: str | None, text: str) -> None:
-    changes, new_drawn, counts = redraw(net, search, drawn)
+    changes, new_drawn, counts, _ = redraw(net, search, drawn)
     assert changes == [] and counts == text
     assert new_drawn == to_canonical(net, search)
 
@@ -292,7 +292,7 @@ def test_a_chain_of_redraws_reaches_the_last_view(net: Network) -> None:
     drawn, shown = "", elements(net, View())
     for search in ["?faction=soviet", "?faction=soviet&layout=faction&person=hegai",
                    "?isolated=hide&type=protects", f"?layout=concentric&relation={PROTECTS}", ""]:
-        changes, drawn, _ = redraw(net, search, drawn)
+        changes, drawn, *_ = redraw(net, search, drawn)
         shown = apply(shown, changes)
         assert shown == elements(net, parse_query(search, net.bounds))
 
@@ -309,7 +309,7 @@ def test_redraw_uses_the_cache_it_is_given(net: Network) -> None:
 
 
 def test_as_patch_assigns_each_change(net: Network) -> None:
-    changes, _, _ = redraw(net, "?layout=faction&polarity=hostile", "")
+    changes, *_ = redraw(net, "?layout=faction&polarity=hostile", "")
     operations = as_patch(changes).to_plotly_json()["operations"]
     assert [(op["operation"], op["location"], op["params"]["value"]) for op in operations] == [
         ("Assign", [i, "data", key] if part == "data" else [i, "position"], value)
@@ -534,3 +534,16 @@ def test_hostile_name_is_marked_as_a_plain_string(hostile: tuple[Network, Passag
     assert [s.children if isinstance(s.children, str) else s.children.href
             for s in sources] == ["javascript:alert(1)", "data:text/html,<script>x</script>",
                                   "https://example.org/ok"]
+
+
+def test_the_stylesheet_fades_the_rest_only_while_something_is_selected(net: Network) -> None:
+    from dashboard.styles import DIM_RULE
+
+    *_, rules = redraw(net, "?person=hegai", "")
+    assert DIM_RULE in rules  # a selection starts: the rule comes in
+    *_, rules = redraw(net, "?person=kim-yeol", "?person=hegai")
+    assert rules is None  # still selected: only the lit flags change
+    *_, rules = redraw(net, "?faction=soviet", "?person=kim-yeol")
+    assert rules is not None and DIM_RULE not in rules  # cleared: the rule goes
+    changes, *_ = redraw(net, "?person=kim-yeol", "?person=hegai")
+    assert {key for _, _, key, _ in changes} <= {"lit", "sel"}

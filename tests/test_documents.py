@@ -144,7 +144,8 @@ def test_the_document_filter_and_the_reader_in_the_browser(browser, two_document
         first = page.locator("#div-detail button.citation:text-matches('^ivanov-1955-12-07')")
         page.click(f"#{ids.BUTTON_TAB_DETAIL}")
         first.first.click()
-        page.locator("#div-reader .reader-para.is-current").wait_for(state="visible")
+        page.locator("#div-reader .reader-para.is-current[id^='para-ivanov-1955-12-07-']"
+                     ).wait_for(state="visible")  # the other document, its paragraph marked
         assert page.locator("#div-reader .reader-title").inner_text().startswith("Journal of")
 
 

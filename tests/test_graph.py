@@ -24,6 +24,7 @@ from dashboard.graph import (
     PARENT_PREFIX,
     Network,
     counts,
+    drawing,
     element_patch,
     elements,
     relation_passes,
@@ -268,9 +269,12 @@ def test_faction_boxes_show_only_in_the_faction_layout(net: Network) -> None:
 
 
 def flags(net: Network, view: View) -> dict[str, tuple[bool, bool]]:
-    """(dim, sel) for every person and edge."""
-    return {k: (d["dim"], d["sel"]) for k, d in by_id(elements(net, view)).items()
-            if d.get("kind") != "faction"}
+    """(dim, sel) for every person and edge: dimmed is not ``lit`` while anything is (the
+    stylesheet's ``DIM_RULE``, present only then)."""
+    data = {k: d for k, d in by_id(elements(net, view)).items() if d.get("kind") != "faction"}
+    dimming = any(d["lit"] for d in data.values())
+    assert dimming == drawing(net, view).dimming
+    return {k: (dimming and not d["lit"], d["sel"]) for k, d in data.items()}
 
 
 def expect(dim: set[str], sel: set[str]) -> dict[str, tuple[bool, bool]]:
