@@ -337,11 +337,12 @@ def breakdowns(runs: dict[str, dict | None]) -> str:
 NOTES = """\
 **Reading the figures.** `redraw` keeps one `graph.drawing(...)` per view in its cache (one
 array per element field, about 1 MiB a view at the synthetic scale, against some 44 MiB
-for the list of element dicts it stands for) and patches with `Drawing.patch`. *Select*
-stays slow at scale however it is computed: a tap dims every other element, so the patch
-sets `dim` on some 30,000 elements (a Dash `Patch` of as many operations, and as many
-element updates in the browser). The first draw is slow because Cytoscape receives every
-element, hidden or not (the bare page with the same elements is as slow)."""
+for the list of element dicts it stands for) and patches with `Drawing.patch`. A
+selection fades the rest through one stylesheet rule sent when it starts or ends
+(`styles.DIM_RULE`), so *select* patches only the `lit` flags of its neighbourhood, not a
+flag on each of 30,000 elements. The first draw is slow because Cytoscape receives every
+element, hidden or not (the bare page with the same elements is as slow): meeting 5 s
+needs the server to send only the elements a view shows."""
 
 
 def report(small: list[bench.Row], large: list[bench.Row], about: dict,
