@@ -33,6 +33,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return [open, !open, "panel-graph" + (open ? " is-table" : ""), String(open),
               open ? "Graph view" : "Table view"];
     },
+    tableQuery: function (search, isOpen) {
+      /* Pass the view on to the table view's server callback only while it is open; the
+         stamp makes reopening on the same view fetch it again. */
+      if (!isOpen) { return window.dash_clientside.no_update; }
+      return {search: search || "", at: Date.now()};
+    },
     readerDocument: function (clicks, current) {
       /* A citation of another document switches the reader to it first; the server then
          renders that document and showParagraph waits for the paragraph to appear. */

@@ -27,6 +27,7 @@ DIV_LEGEND = "div-legend"
 SECTION_GRAPH = "section-graph"
 BUTTON_TABLE_VIEW = "button-table-view"
 STORE_TABLE_VIEW = "store-table-view"
+STORE_TABLE_QUERY = "store-table-query"  # the URL's query, passed on only while it is open
 DIV_TABLE_VIEW = "div-table-view"
 LIST_PEOPLE = "list-people"
 TABLE_RELATIONS = "table-relations"

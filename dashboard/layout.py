@@ -165,6 +165,7 @@ def build_layout(network: Network) -> html.Div:
         dcc.Store(id=ids.STORE_SELECTED, data=""),
         dcc.Store(id=ids.STORE_TAB, data="detail"),
         dcc.Store(id=ids.STORE_TABLE_VIEW, data=False),
+        dcc.Store(id=ids.STORE_TABLE_QUERY, data=None),
         *stores(),
         header(),
         html.Main([filters(network), graph_section(network), side_panel(network)],

@@ -67,5 +67,6 @@ def test_long_tables_are_cut_with_a_note(network: Network, monkeypatch) -> None:
 
 def test_the_server_renders_only_while_the_view_is_open(network: Network) -> None:
     with pytest.raises(PreventUpdate):
-        table_callbacks.rows(network, False, "")
-    assert len(table_callbacks.rows(network, True, "?faction=soviet")) == 2
+        table_callbacks.rows(network, None)  # closed: the browser passes nothing on
+    assert len(table_callbacks.rows(network, {"search": "?faction=soviet", "at": 1})) == 2
+    assert len(table_callbacks.rows(network, {"search": ["bad"]})) == 2  # odd input: default

@@ -1,4 +1,8 @@
-"""The table view: opened and closed in the browser, filled by the server while open."""
+"""The table view: opened and closed in the browser, filled by the server while open.
+
+The browser passes the URL's query on to ``store-table-query`` only while the view is
+open, so a closed table view costs no request on each click.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,13 @@ from ..table_view import table_view
 from ..view import parse_query
 
 
-def rows(network: Network, is_open: object, search: str | None) -> list:
-    """The list and the table for the URL's view; nothing to do while the view is closed."""
-    if not is_open:
+def rows(network: Network, query: object) -> list:
+    """The list and the table for the query the browser passed on (``{"search": ...}``)."""
+    if not isinstance(query, dict):
         raise PreventUpdate
-    return table_view(network, parse_query(search, network.bounds))
+    search = query.get("search")
+    return table_view(network, parse_query(search if isinstance(search, str) else "",
+                                           network.bounds))
 
 
 def register(app: Dash, network: Network) -> None:
@@ -30,6 +36,11 @@ def register(app: Dash, network: Network) -> None:
         State(ids.STORE_TABLE_VIEW, "data"),
         prevent_initial_call=True,
     )
-    app.callback(Output(ids.DIV_TABLE_VIEW, "children"),
-                 Input(ids.STORE_TABLE_VIEW, "data"), Input(ids.URL, "search"),
-                 prevent_initial_call=True)(lambda is_open, search: rows(network, is_open, search))
+    app.clientside_callback(
+        ClientsideFunction(namespace="ivanov", function_name="tableQuery"),
+        Output(ids.STORE_TABLE_QUERY, "data"),
+        Input(ids.URL, "search"), Input(ids.STORE_TABLE_VIEW, "data"),
+        prevent_initial_call=True,
+    )
+    app.callback(Output(ids.DIV_TABLE_VIEW, "children"), Input(ids.STORE_TABLE_QUERY, "data"),
+                 prevent_initial_call=True)(lambda query: rows(network, query))
