@@ -47,6 +47,7 @@ import dash  # noqa: E402
 import dash_cytoscape  # noqa: E402
 from dash import Input, Output, dcc, html  # noqa: E402
 
+from benchmarks import results  # noqa: E402
 from dashboard import DEFAULT_DATA_DIR, ids  # noqa: E402
 from dashboard.callbacks import detail as detail_cb  # noqa: E402
 from dashboard.callbacks import graph as graph_cb  # noqa: E402
@@ -469,8 +470,10 @@ CHROME_METRICS = {"script": "ScriptDuration", "style": "RecalcStyleDuration",
                   "layout_time": "LayoutDuration", "tasks": "TaskDuration"}
 
 
-def page_load(browser, url: str, nodes: int) -> dict[str, float]:
-    """One load in a fresh context (a cold cache); marks in ms from the ``goto`` call."""
+def page_load(browser, url: str, nodes: int, timeout_ms: int = 30_000) -> dict[str, float]:
+    """One load in a fresh context (a cold cache); marks in ms from the ``goto`` call.
+    ``timeout_ms`` bounds the navigation and the wait for the graph (a large one takes
+    longer)."""
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         page = context.new_page()
@@ -478,9 +481,9 @@ def page_load(browser, url: str, nodes: int) -> dict[str, float]:
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable")
         start = time.time() * 1e3
-        page.goto(url + "/", wait_until="commit")
+        page.goto(url + "/", wait_until="commit", timeout=timeout_ms)
         page.wait_for_function("window.__bench && 'frame' in window.__bench",
-                               timeout=30000, polling=100)
+                               timeout=timeout_ms, polling=100)
         got = page.evaluate(MARKS)
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     finally:
@@ -531,12 +534,13 @@ def _script(frame: dict) -> str:
     return label if label.startswith("(") else "(built-in calls: DOM, timers)"
 
 
-def page_loads(browser, urls: dict[str, str], nodes: int, loads: int) -> dict[str, list]:
+def page_loads(browser, urls: dict[str, str], nodes: int, loads: int,
+               timeout_ms: int = 30_000) -> dict[str, list]:
     """``loads`` loads of each page, alternating which goes first, after one warm-up each."""
     runs: dict[str, list] = {name: [] for name in urls}
     for i in range(-1, loads):
         for name in (list(urls) if i % 2 else list(urls)[::-1]):
-            marks = page_load(browser, urls[name], nodes)
+            marks = page_load(browser, urls[name], nodes, timeout_ms)
             if i >= 0:
                 runs[name].append(marks)
     return runs
@@ -799,20 +803,8 @@ these are shares, not timings):
 
 
 def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md (or add it), leaving the others."""
-    text = path.read_text(encoding="utf-8") if path.exists() else (
-        "# Benchmark results\n\nOne section per benchmark, each rewritten by its script "
-        "(see README.md).\n\n")
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.strip() == HEADING), None)
-    if start is None:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = next((i for i in range(start + 1, len(lines))
-                    if re.match(r"#{1,2} ", lines[i])), len(lines))
-        text = "".join(lines[:start]) + section + ("\n" if end < len(lines) else "") \
-            + "".join(lines[end:])
-    path.write_text(text, encoding="utf-8")
+    """Replace this script's section of RESULTS.md (or add it), leaving the others."""
+    results.write_section(path, HEADING, section)
 
 
 class Progress:

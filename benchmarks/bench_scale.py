@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import bench_dashboard as bench  # noqa: E402
-from benchmarks import synthetic  # noqa: E402
+from benchmarks import results, synthetic  # noqa: E402
 from dashboard import DEFAULT_DATA_DIR, ids  # noqa: E402
 from dashboard.callbacks import detail as detail_cb  # noqa: E402
 from dashboard.corpus import load_valid_corpus  # noqa: E402
@@ -52,6 +52,7 @@ from tests.browser import (  # noqa: E402
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Issue 6: scale"
 SIZE = {"documents": 1000, "people": 5000, "relations": 25000, "seed": 1955}
+LOAD_TIMEOUT_MS = 180_000  # a page load may take this long at the synthetic scale
 QUERIES = ("pak", "kim il", "hŏn", "ri ch", "zzz")  # a surname, a prefix, a breve, a miss
 TARGETS = {  # (measure, where it is read, target, unit): all on the synthetic corpus
     "load": ("load + validate", "start-up", 10.0, "s"),
@@ -201,40 +202,6 @@ def over_http(app: str, bare: str, captured: dict, s: bench.Subjects, repeat: in
     return rows
 
 
-def page_load(browser, url: str, nodes: int, timeout_ms: int = 180_000) -> dict[str, float]:
-    """``bench_dashboard.page_load`` with room for a large graph: its marks (ms from
-    ``goto``), waiting up to ``timeout_ms`` instead of 30 s."""
-    context = browser.new_context(viewport=bench.VIEWPORT, bypass_csp=True)
-    try:
-        page = context.new_page()
-        page.add_init_script(bench.PROBE % nodes)
-        cdp = context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        start = time.time() * 1e3
-        page.goto(url + "/", wait_until="commit", timeout=timeout_ms)
-        page.wait_for_function("window.__bench && 'frame' in window.__bench",
-                               timeout=timeout_ms, polling=100)
-        got = page.evaluate(bench.MARKS)
-        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    finally:
-        context.close()
-    shift = got["origin"] - start
-    return {**{k: v + shift for k, v in got["at"].items() if v is not None},
-            "navigation": shift, "kb": got["kb"], "requests": got["requests"],
-            **{key: metrics[name] * 1e3 for key, name in bench.CHROME_METRICS.items()}}
-
-
-def page_loads(browser, urls: dict[str, str], nodes: int, loads: int) -> dict[str, list]:
-    """As ``bench_dashboard.page_loads``: alternating pages, one warm-up each."""
-    runs: dict[str, list] = {name: [] for name in urls}
-    for i in range(-1, loads):
-        for name in (list(urls) if i % 2 else list(urls)[::-1]):
-            marks = page_load(browser, urls[name], nodes)
-            if i >= 0:
-                runs[name].append(marks)
-    return runs
-
-
 def served(data: Path, cache: Path, s: bench.Subjects, args: argparse.Namespace,
            progress: bench.Progress) -> tuple[list, dict, str]:
     """HTTP and Chromium rows, and the page loads, for one corpus from the app served by
@@ -251,7 +218,8 @@ def served(data: Path, cache: Path, s: bench.Subjects, args: argparse.Namespace,
             progress(f"{data.name}: through HTTP, {args.repeat} rounds")
             rows = over_http(app, bare, captured, s, args.repeat, searched)
             progress(f"{data.name}: {args.loads} loads of each page in Chromium")
-            runs = page_loads(browser, {"bare": bare, "app": app}, nodes, args.loads)
+            runs = bench.page_loads(browser, {"bare": bare, "app": app}, nodes, args.loads,
+                                    timeout_ms=LOAD_TIMEOUT_MS)
         chromium = browser.version
         browser.close()
     rows += [bench.Row(r.part, r.name.replace("**", "").format(n="the"), r.samples,
@@ -369,16 +337,7 @@ _Written by `benchmarks/bench_scale.py` ({about['command']}) on {about['date']};
 
 def write_section(path: Path, section: str) -> None:
     """Replace this script's section of RESULTS.md (or add it), leaving the others."""
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.strip() == HEADING), None)
-    if start is None:
-        path.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
-        return
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[i])),
-               len(lines))
-    path.write_text("".join(lines[:start]) + section + ("\n" if end < len(lines) else "")
-                    + "".join(lines[end:]), encoding="utf-8")
+    results.write_section(path, HEADING, section)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -52,6 +52,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import results  # noqa: E402
+
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 OUT = Path(__file__).resolve().parent / "out"
 UPDATE = "/_dash-update-component"
@@ -775,18 +779,8 @@ def machine(load: tuple[tuple[float, ...], tuple[float, ...]]) -> list[str]:
 
 
 def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md (or add it), leaving the others."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.startswith(HEADING)), None)
-    if start is None:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = next((i for i in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[i])),
-                   len(lines))
-        text = "".join(lines[:start]) + section + ("\n" if end < len(lines) else "") \
-            + "".join(lines[end:])
-    path.write_text(text, encoding="utf-8")
+    """Replace this script's section of RESULTS.md (or add it), leaving the others."""
+    results.write_section(path, HEADING, section)
 
 
 def mix(text: str) -> dict[str, float]:
