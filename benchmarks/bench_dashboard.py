@@ -61,13 +61,12 @@ from dashboard.view import FACTION_MODES, View, parse_query, to_query  # noqa: E
 from tests.browser import (  # noqa: E402
     CHROMIUM_ARGS,
     chromium_path,
-    free_port,
     running_server,
+    serving,
     settle,
     tap,
     track_requests,
     wait_for_graph,
-    wait_until_serving,
 )
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -417,18 +416,10 @@ def bare_app(data_dir: Path, width: int, height: int) -> dash.Dash:
 @contextmanager
 def bare_server(data_dir: Path, width: int, height: int) -> Iterator[str]:
     """Serve the bare app like the CLI serves the app: Dash's server, in a subprocess."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--serve-bare", f"{width}x{height}", "--port", str(port),
-         "--data", str(data_dir)], cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(proc, url)
+    with serving(lambda port: [__file__, "--serve-bare", f"{width}x{height}", "--port",
+                               str(port), "--data", str(data_dir)],
+                 output=subprocess.DEVNULL) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 # -- 2. the graph drawn after navigation, in headless Chromium ------------------------------

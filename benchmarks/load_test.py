@@ -55,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import results  # noqa: E402
+from tests.browser import free_port  # noqa: E402  (standard library only, like this script)
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 OUT = Path(__file__).resolve().parent / "out"
@@ -582,12 +583,6 @@ class Student(threading.Thread):
 
 
 # -- the server --------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def wait_ready(url: str, proc: subprocess.Popen | None, timeout: float = 180) -> None:
     host, port = loopback(url)

@@ -61,10 +61,20 @@ def wait_until_serving(proc: subprocess.Popen, url: str, timeout: float = 60) ->
 @contextmanager
 def running_server(data_dir: Path, *extra: str, env: dict | None = None):
     """Start ``python -m dashboard run`` on a free port and yield its base URL."""
+    with serving(lambda port: ["-m", "dashboard", "run", "--data", str(data_dir),
+                               "--port", str(port), *extra], env) as url:
+        yield url
+
+
+@contextmanager
+def serving(arguments, env: dict | None = None, output=subprocess.PIPE):
+    """Run ``python *arguments(port)`` on a free port, wait until it answers, yield its
+    base URL, and stop it on leaving. ``output`` is where its output goes (a pipe shows
+    it if the server dies at start)."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "run", "--data", str(data_dir), "--port", str(port),
-         *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, *arguments(port)], cwd=ROOT, stdout=output,
+        stderr=subprocess.STDOUT if output == subprocess.PIPE else output, text=True,
         env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
