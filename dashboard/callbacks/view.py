@@ -133,23 +133,23 @@ def _reset(network: Network, trigger: object, value: object, view: View, state: 
     return View() if value else None
 
 
-def _submit_search(search: SearchIndex | None) -> Callable:
+def _search_result(search: SearchIndex | None,
+                   slot_of: Callable[[object, object], int | None]) -> Callable:
+    """Select the person in place ``slot_of(trigger, value)`` of the results for the search
+    box's text: the same search that filled the result slots."""
     def apply(network: Network, trigger: object, value: object, view: View, state: dict):
-        hits = search.search(state.get(ids.INPUT_SEARCH) or "", limit=1) if search else []
-        return view.select_person(hits[0].person) if hits else None
-    return apply
-
-
-def _search_hit(search: SearchIndex | None) -> Callable:
-    """A result slot: the person in that place of the results for the search box's text
-    (the same search that filled the slots)."""
-    def apply(network: Network, trigger: object, value: object, view: View, state: dict):
-        slot = trigger.get("id") if isinstance(trigger, dict) else None
-        if not value or not search or not isinstance(slot, str) or not slot.isdigit():
+        slot = slot_of(trigger, value)
+        if slot is None or not search:
             return None
         hits = search.search(state.get(ids.INPUT_SEARCH) or "", limit=SEARCH_SLOTS)
-        return view.select_person(hits[int(slot)].person) if int(slot) < len(hits) else None
+        return view.select_person(hits[slot].person) if slot < len(hits) else None
     return apply
+
+
+def _clicked_slot(trigger: object, value: object) -> int | None:
+    """The result slot clicked: ``{"type": ..., "id": "3"}`` gives 3; not a click, None."""
+    slot = trigger.get("id") if isinstance(trigger, dict) else None
+    return int(slot) if value and isinstance(slot, str) and slot.isdigit() else None
 
 
 def core_events(search: SearchIndex | None) -> tuple[Event, ...]:
@@ -161,8 +161,8 @@ def core_events(search: SearchIndex | None) -> tuple[Event, ...]:
               _pick((ids.BUTTON_PERSON,), "people", "select_person")),
         Event({"type": ids.BUTTON_TABLE_PERSON, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_TABLE_PERSON,), "people", "select_person")),
-        Event({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "n_clicks", _search_hit(search),
-              state=((ids.INPUT_SEARCH, "value"),)),
+        Event({"type": ids.BUTTON_SEARCH_HIT, "id": ALL}, "n_clicks",
+              _search_result(search, _clicked_slot), state=((ids.INPUT_SEARCH, "value"),)),
         Event({"type": ids.BUTTON_LIST_PERSON, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_LIST_PERSON,), "people", "select_person")),
         Event({"type": ids.BUTTON_LIST_RELATION, "id": ALL}, "n_clicks",
@@ -170,7 +170,7 @@ def core_events(search: SearchIndex | None) -> tuple[Event, ...]:
         Event({"type": ids.BUTTON_RELATION, "id": ALL}, "n_clicks",
               _pick((ids.BUTTON_RELATION,), "relations", "select_relation")),
         Event({"type": ids.BUTTON_CLOSE, "id": ALL}, "n_clicks", _close),
-        Event(ids.INPUT_SEARCH, "n_submit", _submit_search(search),
+        Event(ids.INPUT_SEARCH, "n_submit", _search_result(search, lambda t, v: 0),
               state=((ids.INPUT_SEARCH, "value"),)),
     )
 
