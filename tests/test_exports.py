@@ -33,6 +33,7 @@ from dashboard.exports import (
 )
 from dashboard.graph import Network
 from dashboard.view import View
+from tests.components import text_of
 from tests.fixtures.build import BROKEN, VALID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,15 +203,6 @@ def test_download_ignores_buttons_only_drawn_and_unknown_formats(net: Network, t
 
 def test_every_format_has_a_button() -> None:
     assert set(EXPORT_LABELS) == set(FORMATS)
-
-
-def text_of(component: object) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    children = getattr(component, "children", None)
-    return text_of(children) if children is not None else ""
 
 
 def test_the_handout_lists_the_relations_shown_as_text(hostile: Network) -> None:

@@ -27,6 +27,7 @@ from dashboard.corpus.schema import STEPS
 from dashboard.graph import Network, element_patch, elements
 from dashboard.story import Walk, default_steps, step_passages, steps_for
 from dashboard.view import View, parse_query, to_query
+from tests.components import text_of
 from tests.fixtures.build import BROKEN, VALID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,15 +243,6 @@ def test_the_walk_panel_is_drawn_once_per_step(net: Network) -> None:
     assert story_callbacks.walk(net, "?step=3", 2)[2:] == (False, True)
     assert story_callbacks.walk(net, "?step=1", 3)[2:] == (True, False)
     assert story_callbacks.walk(net, "", 3) == ([], 0, True, True)
-
-
-def text_of(component: object) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    children = getattr(component, "children", None)
-    return text_of(children) if children is not None else ""
 
 
 def test_the_step_panel_names_the_step_and_its_newcomers(net: Network) -> None:
