@@ -10,7 +10,7 @@ from .analysis_layout import analysis_panel
 from .classroom import handout_section, stores, toolbar, walk_panel
 from .corpus.schema import RELATION_TYPES
 from .graph import Network, cytoscape_layout, elements
-from .panels import intro_panel, legend, reader, search_slots
+from .panels import document_options, intro_panel, legend, reader, search_slots
 from .styles import stylesheet
 from .view import FACTION_MODES, LAYOUTS, View
 
@@ -28,10 +28,6 @@ def _fieldset(legend_text: str, *children, hint: str = "", hidden: bool = False
 def _checklist(id_: str, options: list[dict], value: list[str]) -> dcc.Checklist:
     return dcc.Checklist(id=id_, options=options, value=value, className="checklist",
                          inputClassName="checklist-input", labelClassName="checklist-label")
-
-
-def document_options(corpus) -> list[dict]:
-    return [{"label": f"{d.title} ({d.date})", "value": d.id} for d in corpus.documents.values()]
 
 
 def documents_filter(corpus) -> html.Fieldset:

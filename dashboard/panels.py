@@ -196,6 +196,11 @@ def intro_panel(corpus: Corpus) -> list:
     ]
 
 
+def document_options(corpus: Corpus) -> list[dict]:
+    """The documents as dropdown options, named by title and date (the filter, the reader)."""
+    return [{"label": f"{d.title} ({d.date})", "value": d.id} for d in corpus.documents.values()]
+
+
 def reader(corpus: Corpus) -> list:
     """The reader: a chooser when there are several documents, and a box for one
     document's text, which ``reader_text`` fills from a callback once the page is up (the
@@ -204,7 +209,7 @@ def reader(corpus: Corpus) -> list:
     chooser = html.Div([
         html.Label("Document", htmlFor=ids.DROPDOWN_READER_DOCUMENT, className="label"),
         dcc.Dropdown(id=ids.DROPDOWN_READER_DOCUMENT, value=docs[0].id if docs else None,
-                     options=[{"label": f"{d.title} ({d.date})", "value": d.id} for d in docs],
+                     options=document_options(corpus),
                      clearable=False, className="dropdown")],
         className="reader-chooser", hidden=len(docs) < 2)
     return [chooser, html.Div(id=ids.DIV_READER_TEXT)]
