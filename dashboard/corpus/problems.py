@@ -47,7 +47,8 @@ CODES: dict[str, str] = {
     "bad-step-number": "steps are not numbered 1, 2, 3… in the order of the file",
     "bad-paragraph-range": "first_paragraph is after last_paragraph",
     "unknown-paragraph": "a paragraph number that the step's document does not have",
-    "paragraph-outside-steps": "a paragraph quoted by a relation lies in no step: the walk "
+    "paragraph-outside-steps": "a paragraph quoted by a relation lies in no step of its "
+                               "document (a document with steps in `steps.csv`): the walk "
                                "never shows that relation",
 }
 
