@@ -125,6 +125,9 @@ def test_search_by_mccune_reischauer_selects_the_person(page, server):
     page.goto(server + "/")
     wait_for_graph(page)
     page.fill("#input-search", "Pak Hon-yong")
+    colours = page.evaluate("(s => [s.color, s.backgroundColor])("
+                            "getComputedStyle(document.querySelector('#input-search')))")
+    assert colours[0] != colours[1], f"the typed text is invisible: {colours}"
     hit = page.locator("#list-search-results button").first
     hit.wait_for()
     assert "Pak Heon-yeong" in hit.inner_text()
