@@ -243,6 +243,22 @@
   }
 
   /* At least twice the screen's pixels, whatever the screen's own pixel ratio. */
+  // Cytoscape's SVG export is the cytoscape-svg extension, vendored in assets/vendor/
+  // (dash-cytoscape's standard bundle does not carry it, and its "extra" bundle costs
+  // 0.86 MB more on every page load). The extension's register function hands its
+  // core method to whatever registrar it is given; ours keeps it and calls it on the
+  // graph, so it needs no global cytoscape. Returns null when neither is available.
+  function svgRenderer(cy) {
+    if (!cy) { return null; }
+    if (typeof cy.svg === "function") { return cy.svg.bind(cy); }
+    if (typeof window.cytoscapeSvg !== "function") { return null; }
+    let method = null;
+    window.cytoscapeSvg(function (kind, name, fn) {
+      if (kind === "core" && name === "svg") { method = fn; }
+    });
+    return method ? function (options) { return method.call(cy, options); } : null;
+  }
+
   function pictureScale() { return 2 * Math.max(1, window.devicePixelRatio || 1); }
 
   /* A chosen export closes its menu and gives the keys back to the walk. */
@@ -285,10 +301,11 @@
       },
       svg: function (clicks, spec) {
         const noUpdate = window.dash_clientside.no_update;
-        if (!clicks || !window.cy || !spec || typeof window.cy.svg !== "function") {
+        const render = svgRenderer(window.cy);
+        if (!clicks || !render || !spec) {
           return noUpdate;
         }
-        const text = window.cy.svg({full: false, scale: 1, bg: "#ffffff"});
+        const text = render({full: false, scale: 1, bg: "#ffffff"});
         const doc = new DOMParser().parseFromString(text, "image/svg+xml");
         const root = doc.documentElement;
         const width = parseFloat(root.getAttribute("width")) || window.cy.width();

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-import dash_cytoscape as cyto
 from dash import Dash
 
 from . import PACKAGE_DIR, callbacks, security
@@ -24,7 +23,6 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     Everything is served from this machine: Dash's own bundles, our CSS and JS, no CDN.
     """
     network = Network.build(load_valid_corpus(data_dir))
-    cyto.load_extra_layouts()  # the bundle with cytoscape-svg, for the SVG export
     app = Dash(
         __name__, title=TITLE, assets_folder=str(ASSETS_DIR), serve_locally=True,
         update_title=None, compress=False,

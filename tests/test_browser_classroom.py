@@ -249,6 +249,16 @@ def test_svg_export_is_well_formed_and_holds_the_legend(pages, server, network):
     for faction in network.corpus.factions.values():
         assert faction.label.split()[0] in texts
     assert "Filtered: polarity hostile" in texts and "hostile" in texts
+    # The graph itself is drawn too (by the vendored cytoscape-svg), not only the legend:
+    # the labels of the people shown are text above the legend.
+    shown = page.evaluate("cy.nodes(':visible').map(n => n.data('label'))")
+    drawing = " ".join(t.text or "" for t in root.iter(SVG + "text")
+                       if t not in set(legend.iter(SVG + "text")))
+    assert shown and sum(label in drawing for label in shown if label) >= len(shown) // 2
+    # ... with dash-cytoscape's standard bundle: the 1.4 MB "extra" one is not loaded.
+    scripts = page.evaluate("[...document.scripts].map(s => s.src)")
+    assert any("dash_cytoscape" in s for s in scripts)
+    assert not any("dash_cytoscape_extra" in s for s in scripts)
 
 
 def test_gexf_export_reads_back_in_networkx(pages, server, network):
