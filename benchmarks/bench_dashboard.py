@@ -434,7 +434,10 @@ PROBE = """
   let held;
   Object.defineProperty(window, "cy", {configurable: true, get: () => held, set(cy) {
     held = cy; mark("cy");
-    const full = () => cy.nodes().length >= want && (mark("nodes"), true);
+    // Counting nodes walks every element: once full, never again (Cytoscape emits one
+    // "add" per element, 30,000 at the synthetic scale, and a count on each was quadratic).
+    let done = false;
+    const full = () => done || (done = cy.nodes().length >= want) && (mark("nodes"), true);
     const onRender = () => { if (full()) { mark("render"); cy.removeListener("render", onRender);
                                            requestAnimationFrame(() => mark("frame")); } };
     if (!full()) { cy.on("add", full); }
