@@ -156,10 +156,8 @@ class Subjects:
 
 
 def redraw(network: Network, search: str, drawn: str) -> tuple:
-    """What the registered graph callback does, without its cache of elements."""
-    changes, new_drawn, text, rules = graph_cb.redraw(network, search, drawn)
-    layout = graph_cb.layout_change(network, search, drawn)
-    return (graph_cb.as_patch(changes) if changes else None), new_drawn, text, layout, rules
+    """What the registered graph callback does, without its cache of drawings."""
+    return graph_cb.redraw(network, search, drawn)
 
 
 def chain_steps(s: Subjects, trigger: str, value: object, start: str, values: tuple) -> dict:
@@ -729,10 +727,10 @@ def verdict(value: float, target: float) -> str:
 METHOD = """\
 **Method.** *Filter* is a click that unticks one faction ({faction}) on the default view;
 *select* is a tap on a person ({person}) right after it. Each starts the chain the issue
-names: `sync` (the URL), then `redraw` (the element patch) and `detail` (the side panel);
+names: `sync` (the URL), then `redraw` (the graph's changes) and `detail` (the side panel);
 every other callback that listens to the URL runs too. *In process*: the module-level
 functions the callbacks call (`view.sync` with `CORE_CONTROLS`/`core_events`,
-`graph.redraw` + `layout_change` + `as_patch` without the element cache, `detail.detail`);
+`graph.redraw` without its cache of drawings, `detail.detail`);
 baseline `to_query(parse_query(url))`. *HTTP*: the app served by `python -m dashboard run`
 (`tests/browser.py: running_server`) on 127.0.0.1, kept-alive connections, replaying the
 very bodies Chromium posted to `/_dash-update-component` after that click and that tap.

@@ -56,6 +56,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import results  # noqa: E402
 from tests.browser import free_port  # noqa: E402  (standard library only, like this script)
+from tests.changes import apply_changes  # noqa: E402  (what assets/graph.js does)
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 OUT = Path(__file__).resolve().parent / "out"
@@ -71,6 +72,9 @@ ACTIONS = ("filter", "person", "edge", "analysis")
 #: *analysis* action clicks the Analysis tab (whose callbacks run only while it is open).
 TAB = ("store-tab", "data")
 TAB_AFTER = {"person": "detail", "edge": "detail", "analysis": "analysis"}
+#: The graph's changes, which assets/graph.js applies to its elements by id; played here too,
+#: so the students tap what their graph holds.
+GRAPH_CHANGES, GRAPH = ("store-graph-changes", "data"), ("cytoscape-graph", "elements")
 
 
 class LoadTestError(Exception):
@@ -295,8 +299,9 @@ class Page:
         return list(fired.values())
 
     def _update(self, sid: str, prop: str, value: object, fire) -> None:
-        if isinstance(value, dict) and "__dash_patch_update" in value:
-            value = patched(self.props.get(sid, {}).get(prop), value)
+        if (sid, prop) == GRAPH_CHANGES and isinstance(value, dict):
+            self.set(*GRAPH, apply_changes(self.props.get(GRAPH[0], {}).get(GRAPH[1]) or [],
+                                           value))
         self.set(sid, prop, value)
         for cb in self.callbacks:
             if cb.listens_to(sid, prop):
@@ -320,27 +325,6 @@ class Page:
                            isinstance(n, dict) and _matches(i, n))]
             if changed or any(cb.pattern_inputs(g) for g in gone):
                 fire(cb, list(dict.fromkeys(changed)))
-
-
-def patched(value: object, patch: dict) -> object:
-    """Apply a Dash ``Patch`` of ``Assign`` operations (what ``element_patch`` sends)."""
-    if not isinstance(value, list):
-        return value
-    value = list(value)
-    for op in patch.get("operations", []):
-        if op.get("operation") != "Assign" or not op.get("location"):
-            continue
-        *path, last = op["location"]
-        target = value
-        try:
-            for step in path:
-                target[step] = dict(target[step]) if isinstance(target[step], dict) \
-                    else target[step]
-                target = target[step]
-            target[last] = op["params"]["value"]
-        except (IndexError, KeyError, TypeError):
-            continue
-    return value
 
 
 # -- measuring ---------------------------------------------------------------------------------
@@ -524,8 +508,7 @@ class Student(threading.Thread):
             first = [Trigger(sync, ["checklist-faction.value"])]
         elif kind in ("person", "edge"):
             elements = page.value("cytoscape-graph", "elements") or []
-            shown = [e["data"] for e in elements if not e["data"].get("hidden")
-                     and ("source" in e["data"]) == (kind == "edge")
+            shown = [e["data"] for e in elements if ("source" in e["data"]) == (kind == "edge")
                      and e["data"].get("kind") != "faction"]
             if shown:
                 prop = "tapEdgeData" if kind == "edge" else "tapNodeData"

@@ -2,8 +2,9 @@
 
 ``graph`` turns a view into boolean masks over the relations and the people (``Arrays``),
 and what a view draws into one array per element field (``Drawing``). Two drawings are
-compared field by field with numpy; the list of element dicts Cytoscape takes is built
-only when it is asked for (``Drawing.elements``).
+compared field by field with numpy (``Drawing.changes``); the list of element dicts
+Cytoscape takes is built only when it is asked for (``Drawing.elements``), and holds only
+the people and edges the view shows.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from .corpus.model import Corpus
 
 PARENT_PREFIX = "faction__"
 KINDS = ("faction", "person", "edge")  # the element blocks, in the order of ``elements``
+#: The kinds a view adds and removes; faction boxes (a handful) stay, hidden or shown.
+MEMBERSHIP_KINDS = ("person", "edge")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Arrays:
             "edge": (("id", "source", "target"),
                      [(e.id, e.source, e.target) for e in edges.values()]),
         }
+        self.element_ids = {kind: np.array([row[0] for row in rows], dtype=object)
+                            for kind, (_, rows) in self.static.items()}
         top = max((len(e.relations) for e in edges.values()), default=1)
         self.labels = np.array(["", ""] + [str(n) for n in range(2, top + 1)], dtype=object)
 
@@ -148,41 +153,73 @@ class Drawing:
         return bool(self.columns["person"]["lit"].any())
 
     def elements(self) -> Elements:
-        """The Cytoscape elements, in the order faction boxes, people, edges."""
+        """The Cytoscape elements this view draws, in the order faction boxes, people, edges.
+
+        People and edges the view does not show are left out (Cytoscape styles and lays out
+        every element it holds, hidden or not); the few faction boxes are always there,
+        ``hidden`` unless the faction layout groups people in them.
+        """
         out = Elements(self)
         for kind in KINDS:
-            names, rows = self.arrays.static[kind]
-            keys = (*names, *self.columns[kind])
-            changing = zip(*(c.tolist() for c in self.columns[kind].values()), strict=True)
-            data = [dict(zip(keys, row + more, strict=True))
-                    for row, more in zip(rows, changing, strict=True)]
-            if kind == "person":
-                at = [self.positions[d["id"]] for d in data]
-                out.extend({"data": d, "position": {"x": x, "y": y}}
-                           for d, (x, y) in zip(data, at, strict=True))
-            else:
-                out.extend({"data": d} for d in data)
+            out.extend(self._build(kind, self.members(kind)))
         return out
 
-    def patch(self, new: Drawing) -> list[tuple[int, str, str, object]]:
-        """The (index, part, key, value) changes that turn this drawing into ``new``, in
-        element order, each element's fields in the order of its data."""
-        changes: list[tuple[int, int, str, str, object]] = []
-        offset = 0
+    def members(self, kind: str) -> np.ndarray:
+        """The indices of the ``kind`` elements the graph holds for this view."""
+        if kind not in MEMBERSHIP_KINDS:
+            return np.arange(len(self.arrays.element_ids[kind]))
+        return np.flatnonzero(~self.columns[kind]["hidden"])
+
+    def _fields(self, kind: str) -> dict[str, np.ndarray]:
+        """The changing fields an element carries (``hidden`` only where it is kept)."""
+        columns = self.columns[kind]
+        return columns if kind not in MEMBERSHIP_KINDS else \
+            {k: v for k, v in columns.items() if k != "hidden"}
+
+    def _build(self, kind: str, at: np.ndarray) -> list[dict]:
+        names, rows = self.arrays.static[kind]
+        fields = self._fields(kind)
+        keys = (*names, *fields)
+        changing = zip(*(c[at].tolist() for c in fields.values()), strict=True)
+        data = [dict(zip(keys, rows[i] + more, strict=True))
+                for i, more in zip(at.tolist(), changing, strict=True)]
+        if kind != "person":
+            return [{"data": d} for d in data]
+        return [{"data": d, "position": {"x": self.positions[d["id"]][0],
+                                         "y": self.positions[d["id"]][1]}} for d in data]
+
+    def changes(self, new: Drawing) -> dict[str, object]:
+        """What turns the graph drawn for this view into ``new``'s, by element id.
+
+        ``remove``: ids to take out; ``add``: elements to put in (in element order);
+        ``data``: ``{id: {field: value}}`` for elements in both; ``position``:
+        ``{id: {"x", "y"}}`` for people in both when the layout changes. Empty parts are
+        left out, so no change is ``{}``. The browser applies them by id
+        (``assets/graph.js``), whatever order its element list is in.
+        """
+        remove: list[str] = []
+        add: list[dict] = []
+        data: dict[str, dict[str, object]] = {}
+        position: dict[str, dict[str, float]] = {}
         for kind in KINDS:
-            size = len(self.arrays.static[kind][1])
-            for rank, (key, values) in enumerate(new.columns[kind].items()):
-                at = np.flatnonzero(self.columns[kind][key] != values)
-                changes += zip((at + offset).tolist(), [rank] * len(at), ["data"] * len(at),
-                               [key] * len(at), values[at].tolist(), strict=True)
+            ids = self.arrays.element_ids[kind]
+            was = np.zeros(len(ids), bool)
+            now = np.zeros(len(ids), bool)
+            was[self.members(kind)] = now[new.members(kind)] = True
+            remove += ids[was & ~now].tolist()
+            add += new._build(kind, np.flatnonzero(now & ~was))
+            both = was & now
+            for key, values in new._fields(kind).items():
+                at = np.flatnonzero(both & (self.columns[kind][key] != values))
+                for element, value in zip(ids[at].tolist(), values[at].tolist(), strict=True):
+                    data.setdefault(element, {})[key] = value
             if kind == "person" and self.layout != new.layout:
-                ids = self.arrays.person_ids.tolist()
-                changes += [(offset + i, len(new.columns[kind]), "position", "",
-                             {"x": new.positions[p][0], "y": new.positions[p][1]})
-                            for i, p in enumerate(ids) if self.positions[p] != new.positions[p]]
-            offset += size
-        changes.sort(key=lambda c: (c[0], c[1]))
-        return [(i, part, key, value) for i, _, part, key, value in changes]
+                for element in ids[both].tolist():
+                    if self.positions[element] != new.positions[element]:
+                        x, y = new.positions[element]
+                        position[element] = {"x": x, "y": y}
+        parts = (("remove", remove), ("add", add), ("data", data), ("position", position))
+        return {name: part for name, part in parts if part}
 
 
 class Elements(list):

@@ -1,8 +1,9 @@
 """The network: people as nodes, relations merged per directed pair, filtered per view.
 
-Built once per corpus (``Network.build``). Filtering never moves a node: every
-element is always present and a view only flips its ``hidden``/``dim``/``sel``
-data, so the client keeps positions and the server sends a small patch.
+Built once per corpus (``Network.build``). Filtering never moves a node: positions are
+computed once per layout, a view only decides which people and edges the graph holds and
+their flags (``lit``, ``sel``, the walk's), and a change of view is sent as the elements
+to add and remove and the flags that changed, by id (``Drawing.changes``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .story import Walk
 from .view import Bounds, View
 
 __all__ = ["PARENT_PREFIX", "Drawing", "Edge", "Network", "Visible", "counts", "drawing",
-           "element_patch", "elements", "on_screen", "visible"]
+           "element_changes", "elements", "on_screen", "visible"]
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,11 @@ def _focus_masks(network: Network, view: View, shown: Visible) -> tuple[np.ndarr
 
 
 def elements(network: Network, view: View) -> list[dict]:
-    """Every Cytoscape element in a fixed order: faction boxes, people, edges.
+    """The Cytoscape elements ``view`` draws, in a fixed order: faction boxes, people, edges.
 
-    Hidden elements stay in the list with ``hidden: True``, so indices are stable and
-    a filter change can be sent as a patch of the few fields that changed. The list
-    carries its ``Drawing``, so ``element_patch`` compares two of them column by column.
+    Only the people and edges the view shows are in it; faction boxes always are, with
+    ``hidden`` set unless the faction layout groups people in them. The list carries its
+    ``Drawing``, so ``element_changes`` compares two of them column by column.
     """
     return drawing(network, view).elements()
 
@@ -210,18 +211,16 @@ def _walk_columns(columns: dict, network: Network, view: View, drawn: Visible) -
     """Add the walk's flags and the projector's ``big`` flag; every element carries them
     all, so leaving the walk patches them back.
 
-    ``future``: not reached yet. ``new``: a relation of this step, or a person it brings
-    in for the first time. ``past``: reached earlier and not part of this step.
+    ``future``: a person not reached yet (a relation not reached yet is not in the graph).
+    ``new``: a relation of this step, or a person it brings in for the first time.
+    ``past``: reached earlier and not part of this step.
     """
     t, step = network.arrays, network.walk.clamp(view.step)
     fresh = t.relations_in(network.walk.introduced(network.corpus, step)) & drawn.relation_mask
     involved, current = t.ends(drawn.relation_mask), t.ends(fresh)
     known = t.ends(drawn.relation_mask & ~fresh)
-    waiting = (_relation_mask(network, view) & ~drawn.relation_mask) if step else None
     edges, people = columns["edge"], columns["person"]
     edges["big"] = np.full(len(t.edge_ids), view.present)
-    edges["future"] = (t.per_edge(waiting) & (edges["count"] == 0)) if step \
-        else np.zeros(len(t.edge_ids), bool)
     edges["new"] = t.per_edge(fresh)
     edges["past"] = bool(step) & (edges["count"] > 0) & ~edges["new"]
     columns["faction"].update({"big": np.full(len(t.faction_ids), view.present),
@@ -233,22 +232,10 @@ def _walk_columns(columns: dict, network: Network, view: View, drawn: Visible) -
     people["past"] = bool(step) & involved & ~current
 
 
-def element_patch(old: list[dict], new: list[dict]) -> list[tuple[int, str, str, object]]:
-    """The (index, part, key, value) changes that turn ``old`` into ``new``.
-
-    Both lists come from ``elements`` for the same network, so they align by index.
-    ``part`` is ``data`` or ``position``.
-    """
-    if isinstance(old, Elements) and isinstance(new, Elements):
-        return old.drawing.patch(new.drawing)
-    changes = []
-    for i, (a, b) in enumerate(zip(old, new, strict=True)):
-        for key, value in b["data"].items():
-            if a["data"].get(key) != value:
-                changes.append((i, "data", key, value))
-        if "position" in b and a.get("position") != b["position"]:
-            changes.append((i, "position", "", b["position"]))
-    return changes
+def element_changes(old: Elements, new: Elements) -> dict[str, object]:
+    """The changes, by id, that turn the graph holding ``old`` into one holding ``new``
+    (``Drawing.changes``); both come from ``elements`` for the same network."""
+    return old.drawing.changes(new.drawing)
 
 
 def counts(network: Network, view: View) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 URL = "url"
 STORE_DRAWN = "store-drawn"
+STORE_GRAPH_CHANGES = "store-graph-changes"  # redraw -> assets/graph.js
 STORE_SELECTED = "store-selected"
 STORE_TAB = "store-tab"  # the open side-panel tab: detail | reader | analysis
 

@@ -9,10 +9,10 @@ from . import ids
 from .analysis_layout import analysis_panel
 from .classroom import handout_section, stores, toolbar, walk_panel
 from .corpus.schema import RELATION_TYPES
-from .graph import Network, cytoscape_layout, elements
+from .graph import Network, elements
 from .panels import document_options, intro_panel, legend, reader, search_slots
 from .styles import stylesheet
-from .view import FACTION_MODES, LAYOUTS, View
+from .view import FACTION_MODES, LAYOUTS
 
 TITLE = "Who accused whom: the turn against the Soviet Koreans, December 1955"
 
@@ -99,13 +99,17 @@ def tools() -> html.Div:
     return bar
 
 
+#: The elements carry their positions: the first layout only fits them to the screen.
+START_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+
+
 def graph_section(network: Network) -> html.Section:
     return html.Section([
         html.Div([html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
                   tools()], className="graph-bar"),
         html.Div(cyto.Cytoscape(
-            id=ids.CYTOSCAPE_GRAPH, elements=elements(network, View()),
-            stylesheet=stylesheet(network.corpus), layout=cytoscape_layout(network, "force"),
+            id=ids.CYTOSCAPE_GRAPH, elements=elements(network, network.bounds.start),
+            stylesheet=stylesheet(network.corpus), layout=START_LAYOUT,
             autoRefreshLayout=False, responsive=True, minZoom=0.2, maxZoom=4,
             boxSelectionEnabled=False,
             style={"width": "100%", "height": "100%"}, className="graph"), className="graph-box"),
@@ -157,7 +161,8 @@ def header() -> html.Header:
 def build_layout(network: Network) -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.STORE_DRAWN, data=""),
+        dcc.Store(id=ids.STORE_DRAWN, data=""),  # the start view (``Bounds.start``)
+        dcc.Store(id=ids.STORE_GRAPH_CHANGES, data=None),
         dcc.Store(id=ids.STORE_SELECTED, data=""),
         dcc.Store(id=ids.STORE_TAB, data="detail"),
         dcc.Store(id=ids.STORE_TABLE_VIEW, data=False),

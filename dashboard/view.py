@@ -37,41 +37,10 @@ MEASURES: dict[str, str] = {
     "pagerank": "PageRank (hostile relations)",
 }
 MAX_QUERY = 4000  # a longer query string is not one this app wrote
+#: Above this many people and edges together, the app opens on one document (``start_view``).
+START_LIMIT = 3000
+ALL = "all"  # the query value for "every document" when the start view shows one
 MAX_STEP = 10_000
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """What a view may hold for one corpus: the ids and the year span."""
-
-    factions: tuple[str, ...]
-    types: tuple[str, ...]
-    polarities: tuple[str, ...]
-    claimants: tuple[str, ...]
-    people: frozenset[str]
-    relations: frozenset[str]
-    years: tuple[int, int]
-    documents: tuple[str, ...] = ()
-    steps: int = 0  # how many steps the guided walk has
-
-    @classmethod
-    def of(cls, corpus: Corpus, steps: int | None = None) -> Bounds:
-        """The bounds of ``corpus``; ``steps`` is the walk's length when the caller has it."""
-        rels = corpus.relations.values()
-        years = ([r.year_from for r in rels] + [r.year_to for r in rels]) or [1945, 1955]
-        claimants = Counter(r.claimant for r in rels)
-        kinds = {r.type for r in rels}
-        return cls(
-            factions=tuple(corpus.factions),
-            documents=tuple(corpus.documents),
-            types=tuple(t for t in RELATION_TYPES if t in kinds),
-            polarities=POLARITIES,
-            claimants=tuple(sorted(claimants, key=lambda c: (-claimants[c], c))),
-            people=frozenset(corpus.people),
-            relations=frozenset(corpus.relations),
-            years=(min(years), max(years)),
-            steps=len(steps_for(corpus)) if steps is None else steps,
-        )
 
 
 @dataclass(frozen=True)
@@ -104,6 +73,55 @@ class View:
     def filters_only(self) -> View:
         """The same filters and layout with nothing selected."""
         return replace(self, person="", relation="")
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What a view may hold for one corpus: the ids and the year span."""
+
+    factions: tuple[str, ...]
+    types: tuple[str, ...]
+    polarities: tuple[str, ...]
+    claimants: tuple[str, ...]
+    people: frozenset[str]
+    relations: frozenset[str]
+    years: tuple[int, int]
+    documents: tuple[str, ...] = ()
+    steps: int = 0  # how many steps the guided walk has
+    start: View = View()  # the view an address without a query shows
+
+    @classmethod
+    def of(cls, corpus: Corpus, steps: int | None = None) -> Bounds:
+        """The bounds of ``corpus``; ``steps`` is the walk's length when the caller has it."""
+        rels = corpus.relations.values()
+        years = ([r.year_from for r in rels] + [r.year_to for r in rels]) or [1945, 1955]
+        claimants = Counter(r.claimant for r in rels)
+        kinds = {r.type for r in rels}
+        return cls(
+            factions=tuple(corpus.factions),
+            documents=tuple(corpus.documents),
+            types=tuple(t for t in RELATION_TYPES if t in kinds),
+            polarities=POLARITIES,
+            claimants=tuple(sorted(claimants, key=lambda c: (-claimants[c], c))),
+            people=frozenset(corpus.people),
+            relations=frozenset(corpus.relations),
+            years=(min(years), max(years)),
+            steps=len(steps_for(corpus)) if steps is None else steps,
+            start=start_view(corpus),
+        )
+
+
+def start_view(corpus: Corpus, limit: int | None = None) -> View:
+    """The view the app opens on: everything, unless everything is more than Cytoscape
+    draws in a few seconds (``START_LIMIT`` people and edges together). A corpus that large
+    opens on its first document without the people it leaves isolated; the Documents filter
+    and "hide people left without relations" show where the reader is and undo it.
+    """
+    limit = START_LIMIT if limit is None else limit
+    pairs = {(r.source, r.target) for r in corpus.relations.values()}
+    if len(corpus.people) + len(pairs) <= limit or len(corpus.documents) < 2:
+        return View()
+    return View(documents=(next(iter(corpus.documents)),), hide_isolated=True)
 
 
 NONE = "-"  # the query value for "none ticked"
@@ -142,16 +160,18 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
     True
     """
     search = (search or "").lstrip("?")
+    start = bounds.start
     if not search or len(search) > MAX_QUERY:
-        return View()
+        return start
     try:
         query = parse_qs(search, keep_blank_values=False, max_num_fields=40)
     except ValueError:
-        return View()
+        return start
     first = {k: v[0].strip() for k, v in query.items() if v}
     cell = tuple(first.get("cell", "").split(","))
     view = View(
-        documents=_ids(query.get("document", []), bounds.documents),
+        documents=(_ids(query["document"], bounds.documents) if "document" in query
+                   else start.documents),
         cell=cell if len(cell) == 2 and all(c in bounds.factions for c in cell) else None,
         color=first.get("color") if first.get("color") in COLORINGS else "faction",
         size=first.get("size") if first.get("size") in MEASURES else "",
@@ -163,7 +183,8 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
         polarities=_ids(query.get("polarity", []), bounds.polarities),
         claimants=_ids(query.get("claimant", []), bounds.claimants),
         years=_years(first.get("from"), first.get("to"), bounds.years),
-        hide_isolated=first.get("isolated") == "hide",
+        hide_isolated=(first["isolated"] == "hide" if "isolated" in first
+                       else start.hide_isolated),
         layout=first.get("layout") if first.get("layout") in LAYOUTS else "force",
     )
     if first.get("person") in bounds.people:
@@ -194,16 +215,22 @@ def _years(low: str | None, high: str | None, span: tuple[int, int]) -> tuple[in
     return start, end
 
 
-def to_query(view: View) -> str:
-    """The shortest query string that restores ``view``: defaults are left out.
+def to_query(view: View, start: View = View()) -> str:
+    """The shortest query string that restores ``view``: what equals ``start`` (the
+    corpus's ``Bounds.start``) is left out.
 
     >>> to_query(View(factions=("soviet", "yanan"), person="pak-il-u"))
     '?faction=soviet%2Cyanan&person=pak-il-u'
     >>> to_query(View())
     ''
+    >>> to_query(View(), start=View(documents=("d1",), hide_isolated=True))
+    '?document=all&isolated=show'
     """
     params: list[tuple[str, str]] = []
-    for key, values in (("document", view.documents), ("faction", view.factions),
+    if view.documents != start.documents:
+        params.append(("document", ALL if view.documents is None
+                       else ",".join(view.documents) or NONE))
+    for key, values in (("faction", view.factions),
                         ("type", view.types), ("polarity", view.polarities),
                         ("claimant", view.claimants)):
         if values is not None:
@@ -212,8 +239,8 @@ def to_query(view: View) -> str:
         params.append(("mode", view.mode))
     if view.years:
         params += [("from", str(view.years[0])), ("to", str(view.years[1]))]
-    if view.hide_isolated:
-        params.append(("isolated", "hide"))
+    if view.hide_isolated != start.hide_isolated:
+        params.append(("isolated", "hide" if view.hide_isolated else "show"))
     if view.layout != "force":
         params.append(("layout", view.layout))
     if view.cell:

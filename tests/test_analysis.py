@@ -31,7 +31,7 @@ from dashboard.callbacks import analysis as callbacks
 from dashboard.callbacks import view as sync_view
 from dashboard.charts import brushed_years, matrix_figure, timeline_figure
 from dashboard.corpus.model import Corpus, Document, Faction, Paragraph, Period, Person, Relation
-from dashboard.graph import Network, element_patch, elements
+from dashboard.graph import Network, element_changes, elements
 from dashboard.view import View, parse_query, to_query
 
 DOC = "doc"
@@ -283,8 +283,9 @@ def test_elements_carry_community_and_size_only_when_asked() -> None:
 
 def test_switching_the_colouring_patches_only_the_community_field() -> None:
     net = build("cliques")
-    changes = element_patch(elements(net, View()), elements(net, View(color="community")))
-    assert {key for _, _, key, _ in changes} == {"community"}
+    changes = element_changes(elements(net, View()), elements(net, View(color="community")))
+    assert set(changes) == {"data"}
+    assert {key for fields in changes["data"].values() for key in fields} == {"community"}
 
 
 # --- the analysis callbacks ------------------------------------------------------------------

@@ -76,7 +76,7 @@ def pages(browser):
 
 def shown_edges(network: Network, view: View) -> int:
     return sum(1 for e in elements(network, view)
-               if "source" in e["data"] and not e["data"]["hidden"])
+               if "source" in e["data"])
 
 
 def visible_edges(page) -> int:

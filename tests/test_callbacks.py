@@ -21,13 +21,14 @@ from dashboard import ids
 from dashboard.arrays import Drawing
 from dashboard.callbacks import view as sync_view
 from dashboard.callbacks.detail import detail, results
-from dashboard.callbacks.graph import as_patch, counts_text, redraw
+from dashboard.callbacks.graph import counts_text, redraw
 from dashboard.corpus import Alias, Corpus, Document, Paragraph, Person, Relation, load_valid_corpus
-from dashboard.graph import Network, drawing, element_patch, elements
+from dashboard.graph import Network, cytoscape_layout, drawing, element_changes, elements
 from dashboard.panels import SEARCH_SLOTS, intro_panel, person_panel, relation_panel
 from dashboard.passages import PassageIndex
 from dashboard.search import SearchIndex
 from dashboard.view import View, parse_query, to_query
+from tests.changes import apply_changes, keyed
 
 VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
 DEFAULT_CONTROLS = (["partisan", "soviet", "domestic"], "touching",
@@ -250,20 +251,11 @@ def test_selection_from_click_keeps_the_filters(net: Network) -> None:
 # --- redraw -------------------------------------------------------------------------------------
 
 
-def apply(old: list[dict], changes: list[tuple]) -> list[dict]:
-    out = copy.deepcopy(old)
-    for index_, part, key, value in changes:
-        if part == "data":
-            out[index_]["data"][key] = value
-        else:
-            out[index_]["position"] = value
-    return out
-
-
-def test_redraw_sends_the_patch_and_the_counts(net: Network) -> None:
-    changes, drawn, text, _ = redraw(net, "?faction=partisan", "")
-    assert changes == element_patch(elements(net, View()), elements(net, View(
+def test_redraw_sends_the_changes_and_the_counts(net: Network) -> None:
+    changes, drawn, text = redraw(net, "?faction=partisan", "")
+    assert changes == element_changes(elements(net, View()), elements(net, View(
         factions=("partisan",))))
+    assert changes["remove"] and "layout" not in changes and "stylesheet" not in changes
     assert changes and drawn == "?faction=partisan"
     assert text == "Showing 2 of 6 people and groups, 1 of 4 relations"
     assert text == counts_text(net, View(factions=("partisan",)))
@@ -283,8 +275,8 @@ def to_canonical(net: Network, search: str | None) -> str:
 ])
 def test_redraw_of_the_drawn_view_changes_nothing(net: Network, search: str | None,
                                                   drawn: str | None, text: str) -> None:
-    changes, new_drawn, counts, _ = redraw(net, search, drawn)
-    assert changes == [] and counts == text
+    changes, new_drawn, counts = redraw(net, search, drawn)
+    assert changes is None and counts == text
     assert new_drawn == to_canonical(net, search)
 
 
@@ -293,8 +285,8 @@ def test_a_chain_of_redraws_reaches_the_last_view(net: Network) -> None:
     for search in ["?faction=soviet", "?faction=soviet&layout=faction&person=hegai",
                    "?isolated=hide&type=protects", f"?layout=concentric&relation={PROTECTS}", ""]:
         changes, drawn, *_ = redraw(net, search, drawn)
-        shown = apply(shown, changes)
-        assert shown == elements(net, parse_query(search, net.bounds))
+        shown = apply_changes(shown, changes)
+        assert keyed(shown) == keyed(elements(net, parse_query(search, net.bounds)))
 
 
 def test_redraw_uses_the_cache_it_is_given(net: Network) -> None:
@@ -308,13 +300,12 @@ def test_redraw_uses_the_cache_it_is_given(net: Network) -> None:
     assert seen == [View(person="hegai"), View(layout="faction")]
 
 
-def test_as_patch_assigns_each_change(net: Network) -> None:
+def test_a_layout_change_carries_the_layout_and_the_positions(net: Network) -> None:
     changes, *_ = redraw(net, "?layout=faction&polarity=hostile", "")
-    operations = as_patch(changes).to_plotly_json()["operations"]
-    assert [(op["operation"], op["location"], op["params"]["value"]) for op in operations] == [
-        ("Assign", [i, "data", key] if part == "data" else [i, "position"], value)
-        for i, part, key, value in changes]
-    assert any(part == "position" for _, part, _, _ in changes)
+    assert changes["layout"] == cytoscape_layout(net, "faction")
+    assert changes["position"] and set(changes["position"]) <= set(net.corpus.people)
+    changes, *_ = redraw(net, "?layout=faction", "?layout=faction&polarity=hostile")
+    assert "layout" not in changes and "position" not in changes
 
 
 # --- detail and results -------------------------------------------------------------------------
@@ -539,11 +530,13 @@ def test_hostile_name_is_marked_as_a_plain_string(hostile: tuple[Network, Passag
 def test_the_stylesheet_fades_the_rest_only_while_something_is_selected(net: Network) -> None:
     from dashboard.styles import DIM_RULE
 
-    *_, rules = redraw(net, "?person=hegai", "")
-    assert DIM_RULE in rules  # a selection starts: the rule comes in
-    *_, rules = redraw(net, "?person=kim-yeol", "?person=hegai")
-    assert rules is None  # still selected: only the lit flags change
-    *_, rules = redraw(net, "?faction=soviet", "?person=kim-yeol")
-    assert rules is not None and DIM_RULE not in rules  # cleared: the rule goes
+    def rules(search: str, drawn: str) -> list | None:
+        return redraw(net, search, drawn)[0].get("stylesheet")
+
+    assert DIM_RULE in rules("?person=hegai", "")  # a selection starts: the rule comes in
+    assert rules("?person=kim-yeol", "?person=hegai") is None  # only the lit flags change
+    cleared = rules("?faction=soviet", "?person=kim-yeol")
+    assert cleared is not None and DIM_RULE not in cleared  # cleared: the rule goes
     changes, *_ = redraw(net, "?person=kim-yeol", "?person=hegai")
-    assert {key for _, _, key, _ in changes} <= {"lit", "sel"}
+    assert set(changes) == {"data"}
+    assert {key for fields in changes["data"].values() for key in fields} <= {"lit", "sel"}

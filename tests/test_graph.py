@@ -11,7 +11,6 @@ The main graph, ``TRIANGLE``: three factions, six people, five relations.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import math
@@ -25,13 +24,14 @@ from dashboard.graph import (
     Network,
     counts,
     drawing,
-    element_patch,
+    element_changes,
     elements,
     relation_passes,
     to_networkx,
     visible,
 )
 from dashboard.view import LAYOUTS, View
+from tests.changes import apply_changes, keyed
 
 DOC = "doc"
 
@@ -128,8 +128,7 @@ def test_merged_edge_count_label_and_polarity(net: Network) -> None:
 def test_a_filter_can_unmix_a_merged_edge(net: Network) -> None:
     edges = by_id(elements(net, View(polarities=("supportive",))))
     assert (edges["kim__ho"]["count"], edges["kim__ho"]["polarity"]) == (1, "supportive")
-    assert edges["kim__ho"]["hidden"] is False
-    assert all(edges[e]["hidden"] for e in ("ho__kim", "pak__choe", "ho__yi"))
+    assert set(edges) & set(EDGE_IDS) == {"kim__ho"}  # the graph holds only edges shown
 
 
 def test_to_networkx_keeps_one_edge_per_relation(net: Network) -> None:
@@ -238,21 +237,23 @@ VIEW_IDS = [f"v{i}" for i in range(len(VIEWS))]
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=VIEW_IDS)
-def test_elements_keep_a_fixed_order_and_length(net: Network, view: View) -> None:
-    assert [e["data"]["id"] for e in elements(net, view)] == ELEMENT_IDS
+def test_elements_keep_a_fixed_order(net: Network, view: View) -> None:
+    held = [e["data"]["id"] for e in elements(net, view)]
+    assert held == [i for i in ELEMENT_IDS if i in set(held)]
+    assert held[:3] == [PARENT_PREFIX + f for f in ("red", "blue", "green")]  # boxes stay
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=VIEW_IDS)
-def test_hidden_flags_follow_visible(net: Network, view: View) -> None:
+def test_the_graph_holds_what_is_visible(net: Network, view: View) -> None:
     data = by_id(elements(net, view))
     relations, nodes = shown(net, view)
-    assert {p for p in ALL_PEOPLE if not data[p]["hidden"]} == nodes
-    assert {e for e in EDGE_IDS if not data[e]["hidden"]} == {net.edge_of[r] for r in relations}
-    for e in EDGE_IDS:  # a drawn edge never hangs from a hidden node
-        if not data[e]["hidden"]:
-            assert not data[data[e]["source"]]["hidden"]
-            assert not data[data[e]["target"]]["hidden"]
-        assert data[e]["count"] == len(set(net.edges[e].relations) & relations)
+    assert {p for p in ALL_PEOPLE if p in data} == nodes
+    assert {e for e in EDGE_IDS if e in data} == {net.edge_of[r] for r in relations}
+    for e in EDGE_IDS:  # a drawn edge never hangs from a missing node
+        if e in data:
+            assert data[e]["source"] in data and data[e]["target"] in data
+            assert data[e]["count"] == len(set(net.edges[e].relations) & relations) > 0
+    assert not any("hidden" in data[i] for i in data if not i.startswith(PARENT_PREFIX))
 
 
 def test_faction_boxes_show_only_in_the_faction_layout(net: Network) -> None:
@@ -264,8 +265,9 @@ def test_faction_boxes_show_only_in_the_faction_layout(net: Network) -> None:
                                        polarities=("neutral",))))
     assert {b: grouped[b]["hidden"] for b in boxes} == {
         "faction__red": False, "faction__blue": True, "faction__green": False}
-    assert grouped["kim"]["parent"] == "faction__red"
-    assert grouped["nam"]["parent"] == "faction__green"
+    assert grouped["pak"]["parent"] == "faction__red"
+    assert grouped["choe"]["parent"] == "faction__green"
+    assert "kim" not in grouped and "nam" not in grouped  # not shown: not in the graph
 
 
 def flags(net: Network, view: View) -> dict[str, tuple[bool, bool]]:
@@ -299,7 +301,8 @@ def expect(dim: set[str], sel: set[str]) -> dict[str, tuple[bool, bool]]:
         "other-relation", "unknown-person", "unknown-relation"])
 def test_dim_and_sel_around_the_selection(net: Network, view: View, dim: set[str],
                                           sel: set[str]) -> None:
-    assert flags(net, view) == expect(dim, sel)
+    got = flags(net, view)  # for what the graph holds (test_the_graph_holds_what_is_visible)
+    assert got and got == {k: v for k, v in expect(dim, sel).items() if k in got}
 
 
 def positions(net: Network, view: View) -> dict[str, dict]:
@@ -312,7 +315,8 @@ def test_filters_never_move_a_node(net: Network, layout: str) -> None:
     assert set(first) == ALL_PEOPLE
     for view in VIEWS:
         if view.layout == "force":
-            assert positions(net, dataclasses.replace(view, layout=layout)) == first
+            held = positions(net, dataclasses.replace(view, layout=layout))
+            assert held == {p: first[p] for p in held}
 
 
 def test_only_a_layout_change_moves_nodes(net: Network) -> None:
@@ -326,50 +330,48 @@ def test_positions_are_the_same_in_a_rebuilt_network(net: Network) -> None:
     assert Network.build(TRIANGLE).positions == net.positions
 
 
-# --- element_patch ------------------------------------------------------------------------
+# --- element_changes ----------------------------------------------------------------------
 
 
-def apply(old: list[dict], changes: list[tuple[int, str, str, object]]) -> list[dict]:
-    out = copy.deepcopy(old)
-    for index, part, key, value in changes:
-        if part == "data":
-            out[index]["data"][key] = value
-        else:
-            out[index]["position"] = value
-    return out
-
-
-def test_patch_for_a_polarity_filter_is_known(net: Network) -> None:
+def test_changes_for_a_polarity_filter_are_known(net: Network) -> None:
     old, new = elements(net, View()), elements(net, View(polarities=("hostile",)))
-    changes = {(old[i]["data"]["id"], part, key, value)
-               for i, part, key, value in element_patch(old, new)}
-    assert changes == {
-        ("kim__ho", "data", "count", 1),
-        ("kim__ho", "data", "label", ""),
-        ("kim__ho", "data", "polarity", "hostile"),
-        ("pak__choe", "data", "count", 0),
-        ("pak__choe", "data", "hidden", True),
+    assert element_changes(old, new) == {
+        "remove": ["pak__choe"],
+        "data": {"kim__ho": {"count": 1, "label": "", "polarity": "hostile"}},
     }
+
+
+def test_changes_add_back_what_a_filter_took_out(net: Network) -> None:
+    old = elements(net, View(polarities=("hostile",), hide_isolated=True))
+    changes = element_changes(old, elements(net, View()))
+    assert set(changes) == {"add", "data"}
+    added = keyed(changes["add"])
+    assert set(added) == {"pak", "choe", "nam", "pak__choe"}
+    assert added["pak"]["position"] == dict(zip("xy", net.positions["force"]["pak"], strict=True))
+    assert [e["data"]["id"] for e in changes["add"]] == ["pak", "choe", "nam", "pak__choe"]
 
 
 PAIRS = [(a, b) for a in VIEWS[:4] + VIEWS[8:] for b in (View(), VIEWS[5], VIEWS[9], VIEWS[11])]
 
 
 @pytest.mark.parametrize(("a", "b"), PAIRS, ids=[f"p{i}" for i in range(len(PAIRS))])
-def test_applying_the_patch_gives_the_new_elements(net: Network, a: View, b: View) -> None:
+def test_applying_the_changes_gives_the_new_elements(net: Network, a: View, b: View) -> None:
     old, new = elements(net, a), elements(net, b)
-    changes = element_patch(old, new)
-    assert apply(old, changes) == new
-    for index, part, key, value in changes:  # only what changed is sent
-        before = old[index]["data"][key] if part == "data" else old[index]["position"]
-        assert before != value
-    moved = {old[i]["data"]["id"] for i, part, _, _ in changes if part == "position"}
-    assert bool(moved) == (a.layout != b.layout)
+    changes = element_changes(old, new)
+    assert keyed(apply_changes(old, changes)) == keyed(new)
+    before = keyed(old)
+    for id_, fields in changes.get("data", {}).items():  # only what changed is sent
+        assert all(before[id_]["data"][key] != value for key, value in fields.items())
+    assert not set(changes.get("remove", ())) & set(keyed(new))
+    assert not {e["data"]["id"] for e in changes.get("add", ())} & set(before)
+    assert set(changes.get("position", {})) <= set(before) & set(keyed(new))
+    if a.layout == b.layout:
+        assert "position" not in changes
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=VIEW_IDS)
-def test_no_change_no_patch(net: Network, view: View) -> None:
-    assert element_patch(elements(net, view), elements(net, view)) == []
+def test_no_change_no_changes(net: Network, view: View) -> None:
+    assert element_changes(elements(net, view), elements(net, view)) == {}
 
 
 # --- layouts --------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from dashboard.callbacks import view as sync_view
 from dashboard.classroom import frame_class, step_body
 from dashboard.corpus import Corpus, Step, load_corpus, load_valid_corpus
 from dashboard.corpus.schema import STEPS
-from dashboard.graph import Network, element_patch, elements
+from dashboard.graph import Network, element_changes, elements
 from dashboard.story import Walk, default_steps, step_passages, steps_for
 from dashboard.view import View, parse_query, to_query
 from tests.components import text_of
@@ -165,10 +165,11 @@ def flags(net: Network, view: View, key: str) -> set[str]:
 def test_the_network_grows_step_by_step(net: Network) -> None:
     assert flags(net, View(), "future") == set() == flags(net, View(), "new")
     shown = [len({e["data"]["id"] for e in elements(net, View(step=n))
-                  if "source" in e["data"] and not e["data"]["hidden"]}) for n in (1, 2, 3)]
+                  if "source" in e["data"]}) for n in (1, 2, 3)]
     assert shown == [0, 1, 3]
     assert flags(net, View(step=2), "new") == {"hegai__kim-yeol", "hegai", "kim-yeol"}
-    assert flags(net, View(step=2), "future") >= {"hegai__soviet-koreans", "gi-seok-pok"}
+    assert flags(net, View(step=2), "future") >= {"gi-seok-pok"}  # a person not reached yet
+    assert "hegai__soviet-koreans" not in flags(net, View(step=2), "id")  # nor its relation
     assert flags(net, View(step=3), "past") == {"kim-yeol", "hegai__kim-yeol"}
     assert flags(net, View(step=3), "new") == {
         "hegai__soviet-koreans", "kim-il-sung__gi-seok-pok", "soviet-koreans", "kim-il-sung",
@@ -178,20 +179,21 @@ def test_the_network_grows_step_by_step(net: Network) -> None:
 def test_a_merged_edge_counts_only_the_relations_reached(net: Network) -> None:
     edge = next(e["data"] for e in elements(net, View(step=2)) if e["data"]["id"] ==
                 "hegai__kim-yeol")
-    assert edge["count"] == 2 and not edge["hidden"]
+    assert edge["count"] == 2
 
 
 def test_leaving_the_walk_patches_every_flag_back(net: Network) -> None:
-    changes = element_patch(elements(net, View(step=2, present=True)), elements(net, View()))
-    keys = {key for _, _, key, _ in changes}
-    assert {"future", "new", "big", "hidden"} <= keys
-    assert element_patch(elements(net, View(step=2)), elements(net, View(step=2))) == []
+    changes = element_changes(elements(net, View(step=2, present=True)), elements(net, View()))
+    keys = {key for fields in changes["data"].values() for key in fields}
+    assert {"future", "new", "big"} <= keys
+    assert changes["add"]  # the relations not reached yet come in
+    assert element_changes(elements(net, View(step=2)), elements(net, View(step=2))) == {}
 
 
 def test_filters_still_apply_during_the_walk(net: Network) -> None:
     view = View(step=3, polarities=("hostile",))
     edges = {e["data"]["id"] for e in elements(net, view)
-             if "source" in e["data"] and not e["data"]["hidden"]}
+             if "source" in e["data"]}
     assert edges == {"kim-il-sung__gi-seok-pok"}
 
 

@@ -6,12 +6,25 @@ an unknown id, a hand-edited or hostile URL) must fall back to a default, never 
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
+from dashboard.corpus import Corpus, load_valid_corpus
 from dashboard.corpus.schema import POLARITIES
-from dashboard.view import MAX_QUERY, Bounds, View, normalize_ids, parse_query, to_query
+from dashboard.view import (
+    MAX_QUERY,
+    Bounds,
+    View,
+    normalize_ids,
+    parse_query,
+    start_view,
+    to_query,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 BOUNDS = Bounds(
     factions=("partisan", "soviet", "domestic"),
@@ -234,3 +247,49 @@ def test_selecting_clears_the_other_kind_and_keeps_filters() -> None:
     assert view.select_relation("r1").select_person("hegai") == View(
         factions=("soviet",), layout="faction", person="hegai")
     assert view.select_person("hegai").filters_only() == view
+
+
+# --- a corpus too large to draw at once opens on its first document --------------------------
+
+BIG = dataclasses.replace(BOUNDS, documents=("d1", "d2", "d3"),
+                          start=View(documents=("d1",), hide_isolated=True))
+BIG_TRIPS = [*ROUND_TRIPS, BIG.start, View(documents=("d2", "d3")), View(documents=("d1",)),
+             View(documents=()), View(documents=("d1",), hide_isolated=True, person="hegai"),
+             View(documents=("d1", "d2"), hide_isolated=False, layout="faction")]
+
+
+@pytest.mark.parametrize("view", BIG_TRIPS, ids=lambda v: to_query(v, BIG.start) or "start")
+def test_views_survive_the_url_when_the_start_is_one_document(view: View) -> None:
+    query = to_query(view, BIG.start)
+    assert parse_query(query, BIG) == view
+    assert to_query(parse_query(query, BIG), BIG.start) == query
+
+
+def test_the_start_view_writes_no_query_and_everything_is_written_out() -> None:
+    assert to_query(BIG.start, BIG.start) == ""
+    assert parse_query("", BIG) == parse_query("?", BIG) == parse_query(None, BIG) == BIG.start
+    assert parse_query("?document=all&isolated=show", BIG) == View()
+    assert to_query(View(), BIG.start) == "?document=all&isolated=show"
+    assert parse_query("?faction=soviet", BIG) == dataclasses.replace(BIG.start,
+                                                                       factions=("soviet",))
+    assert parse_query("?document=nope", BIG).documents is None  # unknown: every document
+    assert parse_query("?person=../../etc/passwd", BIG) == BIG.start
+    assert parse_query("?x=" + "a" * MAX_QUERY, BIG) == BIG.start
+
+
+def documents(n: int) -> Corpus:
+    corpus = load_valid_corpus(FIXTURES / "valid")
+    doc = next(iter(corpus.documents.values()))
+    more = {f"extra-{i}": dataclasses.replace(doc, id=f"extra-{i}") for i in range(n - 1)}
+    return dataclasses.replace(corpus, documents={doc.id: doc, **more})
+
+
+def test_start_view_only_narrows_a_large_corpus_of_several_documents() -> None:
+    corpus = documents(3)
+    size = len(corpus.people) + len({(r.source, r.target) for r in corpus.relations.values()})
+    first = next(iter(corpus.documents))
+    assert start_view(corpus) == View()  # the fixture is small
+    assert start_view(corpus, limit=size) == View()
+    assert start_view(corpus, limit=size - 1) == View(documents=(first,), hide_isolated=True)
+    assert start_view(documents(1), limit=0) == View()  # one document: nothing to narrow to
+    assert Bounds.of(corpus).start == View()

@@ -130,7 +130,7 @@ def _close(network: Network, trigger: object, value: object, view: View, state: 
 
 
 def _reset(network: Network, trigger: object, value: object, view: View, state: dict):
-    return View() if value else None
+    return network.bounds.start if value else None
 
 
 def _search_result(search: SearchIndex | None,
@@ -198,12 +198,12 @@ def sync(network: Network, trigger: object, value: object, search: str,
             if new is None:
                 return (no_update, *unchanged)
             mirrored = tuple(c.write(network, new) for c in controls)
-            return (to_query(new), *(m if m != v else no_update
+            return (to_query(new, network.bounds.start), *(m if m != v else no_update
                                      for m, v in zip(mirrored, values, strict=True)))
     for control, current_value in zip(controls, values, strict=True):
         if trigger == f"{control.id}.{control.prop}":
             new = control.read(network, current_value, current)
-            return (to_query(new), *unchanged)
+            return (to_query(new, network.bounds.start), *unchanged)
     return (no_update, *unchanged)
 
 
