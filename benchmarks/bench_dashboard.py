@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ from dashboard.callbacks import detail as detail_cb  # noqa: E402
 from dashboard.callbacks import graph as graph_cb  # noqa: E402
 from dashboard.callbacks import view as view_cb  # noqa: E402
 from dashboard.corpus import CorpusError, format_table, load_valid_corpus  # noqa: E402
-from dashboard.graph import Network, edge_id, elements  # noqa: E402
+from dashboard.graph import Network, edge_id, elements, visible  # noqa: E402
 from dashboard.layout import build_layout  # noqa: E402
 from dashboard.passages import PassageIndex  # noqa: E402
 from dashboard.search import SearchIndex  # noqa: E402
@@ -146,13 +146,17 @@ class Subjects:
     def load(cls, data_dir: Path) -> Subjects:
         network = Network.build(load_valid_corpus(data_dir))
         corpus, bounds = network.corpus, network.bounds
-        person = PERSON if PERSON in corpus.people else network.accused.most_common(1)[0][0]
+        faction = FACTION if FACTION in bounds.factions else bounds.factions[0]
+        # the tap follows the faction click: its person must still be in the graph then
+        left = visible(network, replace(bounds.start, factions=tuple(
+            f for f in bounds.factions if f != faction))).nodes
+        person = PERSON if PERSON in left else next(
+            p for p, _ in network.accused.most_common() if p in left)
         edge = network.edges.get(edge_id(*EDGE)) or max(
             network.edges.values(), key=lambda e: len(e.relations))
         ends = Counter(p for r in corpus.relations.values() for p in (r.source, r.target))
         return cls(network, PassageIndex(corpus), view_cb.core_events(SearchIndex.build(corpus)),
-                   FACTION if FACTION in bounds.factions else bounds.factions[0], person,
-                   edge.relations[0], ends.most_common(1)[0][0])
+                   faction, person, edge.relations[0], ends.most_common(1)[0][0])
 
 
 def redraw(network: Network, search: str, drawn: str) -> tuple:
@@ -173,15 +177,19 @@ def chain_steps(s: Subjects, trigger: str, value: object, start: str, values: tu
             "detail": lambda _: detail_cb.detail(net, s.passages, url["search"], "")}
 
 
-def clicks(s: Subjects) -> dict[str, dict]:
-    """The faction click on the default view, then the tap on a person in the view it left."""
-    values = tuple(c.write(s.network, View()) for c in view_cb.CORE_CONTROLS)
+def clicks(s: Subjects, base: str = "") -> dict[str, dict]:
+    """The faction click on the view at ``base`` (the start view by default), then the tap
+    on a person in the view it left."""
+    bounds = s.network.bounds
+    view = parse_query(base, bounds)
+    values = tuple(c.write(s.network, view) for c in view_cb.CORE_CONTROLS)
     ticked = [f for f in values[0] if f != s.faction]
     after = (ticked, *values[1:])
     tapped = {"id": s.person, "label": s.person, "timeStamp": 0}
-    return {"filter": chain_steps(s, f"{ids.CHECKLIST_FACTION}.value", ticked, "", after),
-            "select": chain_steps(s, f"{ids.CYTOSCAPE_GRAPH}.tapNodeData", tapped,
-                                  to_query(View(factions=tuple(ticked))), after)}
+    left = to_query(replace(view, factions=tuple(ticked)), bounds.start)
+    return {"filter": chain_steps(s, f"{ids.CHECKLIST_FACTION}.value", ticked, base, after),
+            "select": chain_steps(s, f"{ids.CYTOSCAPE_GRAPH}.tapNodeData", tapped, left,
+                                  after)}
 
 
 def in_process(s: Subjects, repeat: int) -> list[Row]:
@@ -462,10 +470,11 @@ CHROME_METRICS = {"script": "ScriptDuration", "style": "RecalcStyleDuration",
                   "layout_time": "LayoutDuration", "tasks": "TaskDuration"}
 
 
-def page_load(browser, url: str, nodes: int, timeout_ms: int = 30_000) -> dict[str, float]:
-    """One load in a fresh context (a cold cache); marks in ms from the ``goto`` call.
-    ``timeout_ms`` bounds the navigation and the wait for the graph (a large one takes
-    longer)."""
+def page_load(browser, url: str, nodes: int, timeout_ms: int = 30_000,
+              path: str = "/") -> dict[str, float]:
+    """One load of ``url + path`` in a fresh context (a cold cache); marks in ms from the
+    ``goto`` call. ``timeout_ms`` bounds the navigation and the wait for the graph (a large
+    one takes longer)."""
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         page = context.new_page()
@@ -473,7 +482,7 @@ def page_load(browser, url: str, nodes: int, timeout_ms: int = 30_000) -> dict[s
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable")
         start = time.time() * 1e3
-        page.goto(url + "/", wait_until="commit", timeout=timeout_ms)
+        page.goto(url + path, wait_until="commit", timeout=timeout_ms)
         page.wait_for_function("window.__bench && 'frame' in window.__bench",
                                timeout=timeout_ms, polling=100)
         got = page.evaluate(MARKS)
@@ -599,7 +608,7 @@ def _click_bodies(page, sent: list[str], trigger: str, marker: str) -> dict[str,
 def _role(body: dict) -> str:
     """``sync``, ``redraw`` or ``detail``, or a short name for any other callback."""
     outputs = body["output"].strip(".").split("...")
-    for role, prop in (("sync", f"{ids.URL}.search"), ("redraw", f"{ids.CYTOSCAPE_GRAPH}.elements"),
+    for role, prop in (("sync", f"{ids.URL}.search"), ("redraw", f"{ids.STORE_GRAPH_CHANGES}.data"),
                        ("detail", f"{ids.DIV_DETAIL}.children")):
         if prop in outputs:
             return role
@@ -840,7 +849,7 @@ def run(args: argparse.Namespace) -> int:
         print(format_table(err.problems), file=sys.stderr)
         print(f"{data}: invalid data; nothing was measured", file=sys.stderr)
         return 1
-    nodes = sum(1 for e in elements(s.network, View()) if "source" not in e["data"])
+    nodes = sum(1 for e in elements(s.network, s.network.bounds.start) if "source" not in e["data"])
     progress(f"in process: {args.repeat} rounds")
     rows = in_process(s, args.repeat)
     if args.profile:

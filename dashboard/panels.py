@@ -14,6 +14,7 @@ from .corpus.schema import ALIAS_SYSTEMS
 from .graph import Network
 from .passages import Passage, PassageIndex
 from .styles import POLARITY_STYLES
+from .view import View
 
 VERBS = {"associates": "associates with", "incites": "incites against",
          "informs": "informs", "requests": "asks", "opposes": "opposes"}
@@ -174,9 +175,12 @@ def _lang(system: str) -> str | None:
 INTRO_DOCUMENTS = 3  # documents described on the intro panel; the reader lists them all
 
 
-def intro_panel(corpus: Corpus) -> list:
+def intro_panel(corpus: Corpus, start: View | None = None) -> list:
+    """What the side panel shows with nothing selected; ``start`` is the corpus's start view
+    (``Bounds.start``): when it narrows the corpus, the panel says so and how to undo it."""
     docs = list(corpus.documents.values())
     more = len(docs) - INTRO_DOCUMENTS
+    opening = corpus.documents.get(start.documents[0]) if start and start.documents else None
     return [
         html.H2("How to read this network"),
         html.P("Each node is a person or a collective actor, coloured and shaped by faction. "
@@ -185,6 +189,11 @@ def intro_panel(corpus: Corpus) -> list:
         html.P("Almost every accusation here is Kim Il Sung's, reported second-hand by the "
                "Soviet ambassador. The network shows who said what about whom, not what "
                "happened.", className="note"),
+        html.P(f"This corpus is large ({len(corpus.people):,} people, "
+               f"{len(corpus.relations):,} relations), so the graph opens on its first "
+               f"document, {opening.title} ({opening.date}), without the people it leaves "
+               "isolated. Clear the Documents filter to see every document; drawing them "
+               "all takes longer.", className="hint") if opening else None,
         *(html.Section([html.H3(d.title), _dl([
             ("Date", d.date), ("Author", d.author), ("Archive", d.archive_ref),
             ("Translator", d.translator), ("Source", safe_link(d.url) if d.url else ""),

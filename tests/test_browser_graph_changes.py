@@ -132,6 +132,7 @@ def test_a_large_corpus_opens_on_its_first_document(browser, large):
         assert network.corpus.documents[first].title in chosen
         counts = page.locator("#text-counts").inner_text()
         assert f"Showing {opening} of {everyone} people" in counts
+        assert "opens on its first document" in page.locator("#div-detail").inner_text()
         screenshot(page, "large-corpus-start")
         go(page, "?document=all&isolated=show")
         assert people_held(page) == everyone

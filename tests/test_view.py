@@ -293,3 +293,15 @@ def test_start_view_only_narrows_a_large_corpus_of_several_documents() -> None:
     assert start_view(corpus, limit=size - 1) == View(documents=(first,), hide_isolated=True)
     assert start_view(documents(1), limit=0) == View()  # one document: nothing to narrow to
     assert Bounds.of(corpus).start == View()
+
+
+def test_the_intro_says_when_the_start_view_narrows_the_corpus() -> None:
+    from dashboard.panels import intro_panel
+    from tests.components import text_of
+
+    corpus = documents(3)
+    start = start_view(corpus, limit=0)
+    first = next(iter(corpus.documents.values()))
+    said = text_of(intro_panel(corpus, start))
+    assert "opens on its first document" in said and first.title in said
+    assert "opens on its first document" not in text_of(intro_panel(corpus, View()))

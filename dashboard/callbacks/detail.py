@@ -24,7 +24,7 @@ def panel(network: Network, passages: PassageIndex, selection: str) -> list:
         return person_panel(network, passages, key)
     if kind == "relation" and key in network.corpus.relations:
         return relation_panel(network, passages, key)
-    return intro_panel(network.corpus)
+    return intro_panel(network.corpus, network.bounds.start)
 
 
 def detail(network: Network, passages: PassageIndex, search: str, shown: str | None,
