@@ -242,12 +242,11 @@
     });
   }
 
-  /* At least twice the screen's pixels, whatever the screen's own pixel ratio. */
-  // Cytoscape's SVG export is the cytoscape-svg extension, vendored in assets/vendor/
-  // (dash-cytoscape's standard bundle does not carry it, and its "extra" bundle costs
-  // 0.86 MB more on every page load). The extension's register function hands its
-  // core method to whatever registrar it is given; ours keeps it and calls it on the
-  // graph, so it needs no global cytoscape. Returns null when neither is available.
+  /* Cytoscape's SVG export is the cytoscape-svg extension, vendored in assets/vendor/
+     (dash-cytoscape's standard bundle does not carry it, and its "extra" bundle costs
+     0.86 MB more on every page load). The extension's register function hands its
+     core method to whatever registrar it is given; ours keeps it and calls it on the
+     graph, so it needs no global cytoscape. Returns null when neither is available. */
   function svgRenderer(cy) {
     if (!cy) { return null; }
     if (typeof cy.svg === "function") { return cy.svg.bind(cy); }
@@ -259,6 +258,7 @@
     return method ? function (options) { return method.call(cy, options); } : null;
   }
 
+  /* At least twice the screen's pixels, whatever the screen's own pixel ratio. */
   function pictureScale() { return 2 * Math.max(1, window.devicePixelRatio || 1); }
 
   /* A chosen export closes its menu and gives the keys back to the walk. */

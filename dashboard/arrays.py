@@ -161,14 +161,13 @@ class Drawing:
         """
         out = Elements(self)
         for kind in KINDS:
-            out.extend(self._build(kind, self.members(kind)))
+            out.extend(self._build(kind, np.flatnonzero(self.held(kind))))
         return out
 
-    def members(self, kind: str) -> np.ndarray:
-        """The indices of the ``kind`` elements the graph holds for this view."""
-        if kind not in MEMBERSHIP_KINDS:
-            return np.arange(len(self.arrays.element_ids[kind]))
-        return np.flatnonzero(~self.columns[kind]["hidden"])
+    def held(self, kind: str) -> np.ndarray:
+        """Which ``kind`` elements the graph holds for this view, as a mask."""
+        hidden = self.columns[kind]["hidden"]
+        return ~hidden if kind in MEMBERSHIP_KINDS else np.ones(len(hidden), bool)
 
     def _fields(self, kind: str) -> dict[str, np.ndarray]:
         """The changing fields an element carries (``hidden`` only where it is kept)."""
@@ -203,9 +202,7 @@ class Drawing:
         position: dict[str, dict[str, float]] = {}
         for kind in KINDS:
             ids = self.arrays.element_ids[kind]
-            was = np.zeros(len(ids), bool)
-            now = np.zeros(len(ids), bool)
-            was[self.members(kind)] = now[new.members(kind)] = True
+            was, now = self.held(kind), new.held(kind)
             remove += ids[was & ~now].tolist()
             add += new._build(kind, np.flatnonzero(now & ~was))
             both = was & now

@@ -209,7 +209,7 @@ def on_screen(network: Network, view: View) -> Visible:
 
 def _walk_columns(columns: dict, network: Network, view: View, drawn: Visible) -> None:
     """Add the walk's flags and the projector's ``big`` flag; every element carries them
-    all, so leaving the walk patches them back.
+    all, so leaving the walk sends them back as changed fields.
 
     ``future``: a person not reached yet (a relation not reached yet is not in the graph).
     ``new``: a relation of this step, or a person it brings in for the first time.
