@@ -1,102 +1,267 @@
-/* Small clientside helpers: the side-panel tabs and scrolling the reader to a passage.
-   Registered from dashboard/callbacks/reader.py; no network access, no HTML strings. */
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  ivanov: {
-    sidePanel: function () {
-      const ctx = window.dash_clientside.callback_context;
-      const noUpdate = window.dash_clientside.no_update;
-      const tabs = ["detail", "reader", "analysis"];
-      const unchanged = [noUpdate].concat(tabs.map(function () { return noUpdate; }), [noUpdate]);
-      if (!ctx.triggered || !ctx.triggered.length) { return unchanged; }
-      const first = ctx.triggered[0];
-      if (!first.value) { return unchanged; }
-      const trigger = ctx.triggered_id;
-      let tab = "detail";
-      if (trigger === "button-tab-reader") {
-        tab = "reader";
-      } else if (trigger === "button-tab-analysis") {
-        tab = "analysis";
-      } else if (trigger && trigger.type === "button-passage") {
-        tab = "reader";
-        window.dash_clientside.ivanov.showParagraph(trigger.id);
-      }
-      return ["panel-side show-" + tab].concat(
-        tabs.map(function (t) { return String(t === tab); }), [tab]);
-    },
-    tableView: function (clicks, isOpen) {
-      /* The graph or its table view; the graph is resized when it comes back, since
-         Cytoscape cannot measure a hidden container. */
-      const open = !isOpen;
-      if (!open) {
-        window.requestAnimationFrame(function () { if (window.cy) { window.cy.resize(); } });
-      }
-      return [open, !open, "panel-graph" + (open ? " is-table" : ""), String(open),
-              open ? "Graph view" : "Table view"];
-    },
-    tableQuery: function (search, isOpen) {
-      /* Pass the view on to the table view's server callback only while it is open; the
-         stamp makes reopening on the same view fetch it again. */
-      if (!isOpen) { return window.dash_clientside.no_update; }
-      return {search: search || "", at: Date.now()};
-    },
-    readerDocument: function (clicks, current) {
-      /* A citation of another document switches the reader to it first; the server then
-         renders that document and showParagraph waits for the paragraph to appear. */
-      const ctx = window.dash_clientside.callback_context;
-      const noUpdate = window.dash_clientside.no_update;
-      const trigger = ctx.triggered_id;
-      if (!ctx.triggered.length || !ctx.triggered[0].value || !trigger) { return noUpdate; }
-      const match = /^para-(.+)-(\d+)$/.exec(trigger.id || "");
-      return match && match[1] !== current ? match[1] : noUpdate;
-    },
-    showParagraph: function (anchor) {
-      /* The reader is display:none until the tab's class lands, and another document's
-         text comes from the server: look for the paragraph on each frame, for up to 10 s. */
-      const started = performance.now();
-      const look = function () {
-        const target = document.getElementById(anchor);
-        const reader = document.getElementById("div-reader");
-        if (!target || !reader || reader.offsetParent === null) {
-          if (performance.now() - started < 10000) { window.requestAnimationFrame(look); }
-          return;
-        }
-        document.querySelectorAll(".reader-para.is-current").forEach(function (el) {
-          el.classList.remove("is-current");
-        });
-        target.classList.add("is-current");
-        target.scrollIntoView({block: "center"});
-        target.focus({preventScroll: true});
-      };
-      window.requestAnimationFrame(look);
-    }
-  }
-});
-
-/* The table view's lists: the up and down arrows (and Home, End) move between its buttons,
-   as in a listbox; Tab still leaves the list. */
-document.addEventListener("keydown", function (event) {
-  const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
-  const button = event.target;
-  if (!keys.includes(event.key) || !button.classList ||
-      !button.classList.contains("row-button")) { return; }
-  const list = button.closest("#list-people, #table-relations");
-  if (!list) { return; }
-  const buttons = Array.from(list.querySelectorAll(".row-button"));
-  const at = buttons.indexOf(button);
-  const to = {ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1}[event.key];
-  if (to >= 0 && to < buttons.length) {
-    event.preventDefault();
-    buttons[to].focus();
-  }
-});
-
-/* Choosing a row changes the URL, and the server sends the view again: the new rows
-   replace the old ones, focus with them. Put focus back on the same person or relation. */
+/* The page's own behaviour: one way for a click to change the view, the side-panel tabs
+   and their keys, the jump to a paragraph, the table view and the search list.
+   Registered from dashboard/web/callbacks/ (url.py, reader.py, table.py, analysis.py).
+   No network access of its own, no HTML strings. */
 (function () {
+  "use strict";
+
+  function setProps(id, props) {
+    const dc = window.dash_clientside;
+    if (dc && typeof dc.set_props === "function") {
+      dc.set_props(id, props);
+      return true;
+    }
+    return false;
+  }
+
+  /* Every button that changes the view carries data-action="NAME ARG…" (the names are
+     declared in dashboard/web/callbacks/url.py); a button of a panel's own state carries
+     data-store and data-value (JSON). Neither is a callback input, so a panel drawn again
+     posts nothing. */
+  function act(action, value) {
+    return setProps("store-action", {data: {action: action, value: value, at: Date.now()}});
+  }
+
+  document.addEventListener("click", function (event) {
+    const target = event.target;
+    if (!target || !target.closest) { return; }
+    const actor = target.closest("[data-action]");
+    if (actor && !actor.disabled) {
+      event.preventDefault();
+      act(actor.getAttribute("data-action"));
+      if (actor.closest(".search-results")) { closeSearch(true); }
+      return;
+    }
+    const storer = target.closest("[data-store]");
+    if (storer) {
+      event.preventDefault();
+      try {
+        setProps(storer.getAttribute("data-store"),
+                 {data: JSON.parse(storer.getAttribute("data-value"))});
+      } catch (err) { /* a malformed value: ignore the click */ }
+      return;
+    }
+    const jump = target.closest("[data-jump]");
+    if (jump) {
+      event.preventDefault();
+      setProps("store-jump", {data: {anchor: jump.getAttribute("data-jump"), at: Date.now()}});
+      showParagraph(jump.getAttribute("data-jump"));
+    }
+  });
+
+  /* Escape lets go of what is open: a menu, the search list, then the selection. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented) { return; }
+    const menu = document.querySelector("details.export-menu[open]");
+    if (menu) {
+      menu.open = false;
+      const summary = menu.querySelector("summary");
+      if (summary) { summary.focus(); }
+      return;
+    }
+    if (closeSearch(false)) { return; }
+    if (document.fullscreenElement) { return; }  /* the browser leaves full screen */
+    const params = new URLSearchParams(window.location.search);
+    if (params.has("person") || params.has("relation")) { act("clear"); }
+  });
+
+  /* A click outside an open menu closes it. */
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.export-menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) { menu.open = false; }
+    });
+    const search = document.querySelector(".search");
+    if (search && !search.contains(event.target)) { closeSearch(false); }
+  }, true);
+
+  /* --- the search list: ArrowDown moves into it, Enter picks the focused or first hit --- */
+  function hits() {
+    return Array.from(document.querySelectorAll("#list-search-results .search-hit"));
+  }
+  function closeSearch(clear) {
+    const list = document.getElementById("list-search-results");
+    if (!list || list.classList.contains("is-closed") || !list.children.length) {
+      return false;
+    }
+    list.classList.add("is-closed");
+    if (clear) {
+      const input = document.getElementById("input-search");
+      if (input) { input.blur(); }
+    }
+    return true;
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.id === "input-search") {
+      const list = document.getElementById("list-search-results");
+      if (list) { list.classList.remove("is-closed"); }
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    const target = event.target;
+    if (!target) { return; }
+    const inInput = target.id === "input-search";
+    const inList = target.closest && target.closest("#list-search-results");
+    if (!inInput && !inList) { return; }
+    const all = hits();
+    const at = all.indexOf(target);
+    if (event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      const list = document.getElementById("list-search-results");
+      if (list) { list.classList.remove("is-closed"); }
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && inList) {
+      event.preventDefault();
+      if (at <= 0) { document.getElementById("input-search").focus(); } else { all[at - 1].focus(); }
+    } else if (event.key === "Enter" && inInput && all.length) {
+      event.preventDefault();
+      all[0].click();
+    }
+  });
+
+  /* --- the reader: scroll to a paragraph once it is there --- */
+  function showParagraph(anchor) {
+    /* The reader is display:none until the tab's class lands, and another document's text
+       comes from the server: look for the paragraph on each frame, for up to 10 s. */
+    const started = performance.now();
+    const look = function () {
+      const target = document.getElementById(anchor);
+      const reader = document.getElementById("div-reader");
+      if (!target || !reader || reader.offsetParent === null) {
+        if (performance.now() - started < 10000) { window.requestAnimationFrame(look); }
+        return;
+      }
+      document.querySelectorAll(".reader-para.is-current").forEach(function (el) {
+        el.classList.remove("is-current");
+      });
+      target.classList.add("is-current");
+      target.scrollIntoView({block: "center"});
+      target.focus({preventScroll: true});
+    };
+    window.requestAnimationFrame(look);
+  }
+
+  /* --- the side panel's tabs and the keys of their panels --- */
+  const TABS = ["detail", "reader", "analysis"];
+
+  function panelKey(search, ignores, needsSelection) {
+    const params = new URLSearchParams(search || "");
+    if (needsSelection && !params.has("person") && !params.has("relation")) { return ""; }
+    (ignores || []).forEach(function (name) { params.delete(name); });
+    params.sort();
+    const text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  const NO = function () { return window.dash_clientside.no_update; };
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    ivanov: {
+      sidePanel: function (detail, reader, analysis, selectedAt, jump, current) {
+        const trigger = window.dash_clientside.callback_context.triggered_id;
+        let tab = current || "detail";
+        if (trigger === "button-tab-detail" || trigger === "store-selected-at") {
+          tab = "detail";
+        } else if (trigger === "button-tab-reader" || trigger === "store-jump") {
+          tab = "reader";
+        } else if (trigger === "button-tab-analysis") {
+          tab = "analysis";
+        }
+        return [tab, "panel-side show-" + tab].concat(
+          TABS.map(function (t) { return String(t === tab); }));
+      },
+      panelKeys: function (search, tab, detailKey, analysisKey, config) {
+        /* The open tab's panel is drawn again only when the part of the URL it depends on
+           changed: a closed tab, or a click that leaves its key alone, posts nothing. */
+        const ignores = (config && config.panelIgnores) || {};
+        let detail = NO();
+        let analysis = NO();
+        if ((tab || "detail") === "detail") {
+          const key = panelKey(search, ignores.detail, true);
+          if (key !== detailKey) { detail = key; }
+        } else if (tab === "analysis") {
+          const key = panelKey(search, ignores.analysis, false);
+          if (key !== analysisKey) { analysis = key; }
+        }
+        return [detail, analysis];
+      },
+      readerDocument: function (jump, current) {
+        /* A citation of another document switches the reader to it first; the server then
+           renders that document and showParagraph waits for the paragraph to appear. */
+        const match = /^para-(.+)-(\d+)$/.exec((jump && jump.anchor) || "");
+        return match && match[1] !== current ? match[1] : NO();
+      },
+      chartAction: function (clicks, selections, polarity) {
+        /* A matrix square or a timeline brush, as an action of the URL callback. */
+        const trigger = window.dash_clientside.callback_context.triggered_id;
+        const type = trigger && trigger.type;
+        if (type === "chart-matrix") {
+          const data = (clicks || []).find(function (c) { return c && c.points; });
+          const point = data && data.points[0];
+          if (!point || !point.z) { return NO(); }
+          return {action: ["cell", point.y, point.x, polarity || "hostile"].join(" "),
+                  at: Date.now()};
+        }
+        if (type === "chart-timeline") {
+          const selected = (selections || []).find(function (s) { return s && s.range; });
+          return selected ? {action: "brush", value: {range: selected.range}, at: Date.now()}
+                          : NO();
+        }
+        return NO();
+      },
+      tableView: function (clicks, isOpen) {
+        /* The graph or its table view. The camera (zoom, pan) is kept while the graph is
+           hidden and put back when it returns: Cytoscape cannot measure a hidden box. */
+        const open = !isOpen;
+        const cy = window.cy;
+        if (open && cy) {
+          window.__ivanovCamera = {zoom: cy.zoom(), pan: Object.assign({}, cy.pan())};
+        } else if (!open && cy) {
+          window.requestAnimationFrame(function () {
+            cy.resize();
+            const saved = window.__ivanovCamera;
+            if (saved && isFinite(saved.zoom) && isFinite(saved.pan.x) && isFinite(saved.pan.y)) {
+              cy.viewport({zoom: saved.zoom, pan: saved.pan});
+            } else {
+              cy.fit(cy.elements(":visible"), 30);
+            }
+          });
+        }
+        return [open, !open, "panel-graph" + (open ? " is-table" : ""), String(open),
+                open ? "Graph view" : "Table view"];
+      },
+      tableQuery: function (search, isOpen) {
+        /* Pass the view on to the table view's server callback only while it is open; the
+           stamp makes reopening on the same view fetch it again. */
+        if (!isOpen) { return NO(); }
+        return {search: search || "", at: Date.now()};
+      }
+    }
+  });
+
+  /* The table view's lists: the up and down arrows (and Home, End) move between its
+     buttons, as in a listbox; Tab still leaves the list. */
+  document.addEventListener("keydown", function (event) {
+    const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
+    const button = event.target;
+    if (!keys.includes(event.key) || !button.classList ||
+        !button.classList.contains("row-button")) { return; }
+    const list = button.closest("#list-people, #table-relations");
+    if (!list) { return; }
+    const buttons = Array.from(list.querySelectorAll(".row-button"));
+    const at = buttons.indexOf(button);
+    const to = {ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1}[event.key];
+    if (to >= 0 && to < buttons.length) {
+      event.preventDefault();
+      buttons[to].focus();
+    }
+  });
+
+  /* Choosing a row changes the URL, and the server sends the view again: the new rows
+     replace the old ones, focus with them. Put focus back on the same person or relation. */
   let lastRow = null;
   const remember = function (event) {
     const button = event.target.closest && event.target.closest(".row-button");
-    if (button) { lastRow = button.id; }
+    if (button) { lastRow = button.getAttribute("data-action"); }
   };
   document.addEventListener("click", remember, true);
   document.addEventListener("focusin", remember, true);
@@ -104,7 +269,9 @@ document.addEventListener("keydown", function (event) {
     const box = document.getElementById("div-table-view");
     const active = document.activeElement;
     if (!lastRow || !box || box.hidden || (active && active !== document.body)) { return; }
-    const again = document.getElementById(lastRow);
+    const again = Array.from(box.querySelectorAll(".row-button")).find(function (b) {
+      return b.getAttribute("data-action") === lastRow;
+    });
     if (again) { again.focus({preventScroll: true}); }
   }).observe(document.documentElement, {childList: true, subtree: true});
 })();

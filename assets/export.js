@@ -1,8 +1,12 @@
 /* Pictures of the graph for slides, with their legend, and the printable handout.
-   Registered from dashboard/callbacks/export.py. The legend comes from the server as
-   data (factions, polarities, a caption); it is laid out once and drawn either on a
-   canvas (PNG) or as SVG elements: corpus text is set as text, never parsed as markup. */
+   Registered from dashboard/web/callbacks/export.py. The server describes the picture
+   (network/exports.py `legend_spec`: title, caption, the key to colours, shapes, lines and
+   sizes, source, caveat, file name); the legend is laid out once and drawn once, as SVG
+   elements. The SVG picture appends it under Cytoscape's SVG drawing; the PNG picture draws
+   the same SVG onto its canvas under Cytoscape's PNG drawing. Corpus text is set as text,
+   never parsed as markup. */
 (function () {
+  "use strict";
   const SVG_NS = "http://www.w3.org/2000/svg";
   const FONT = "Helvetica, Arial, sans-serif";
   const INK = "#111111";
@@ -45,36 +49,43 @@
     return base in table ? table[base] : [[0, 0], [1, 0], [1, 1], [0, 1]];
   }
 
+  let measureCanvas = null;
+  function measure(text, size, bold) {
+    measureCanvas = measureCanvas || document.createElement("canvas");
+    const ctx = measureCanvas.getContext("2d");
+    ctx.font = (bold ? "bold " : "") + size + "px " + FONT;
+    return ctx.measureText(text).width;
+  }
+
   /* Lay the legend out once: a list of drawing items and the height they need. */
-  function layoutLegend(spec, width, unit, measure) {
+  function layoutLegend(spec, width, unit) {
     const items = [];
     const pad = unit;
     let y = pad;
     function wrap(text, size, bold, colour) {
       const words = String(text || "").split(/\s+/).filter(Boolean);
       let line = "";
+      const put = function () {
+        items.push({t: "text", x: pad, y: y + size, text: line, size: size, bold: bold,
+                    colour: colour});
+        y += size * 1.35;
+      };
       words.forEach(function (word) {
         const trial = line ? line + " " + word : word;
         if (line && measure(trial, size, bold) > width - 2 * pad) {
-          items.push({t: "text", x: pad, y: y + size, text: line, size: size, bold: bold,
-                      colour: colour});
-          y += size * 1.35;
+          put();
           line = word;
         } else {
           line = trial;
         }
       });
-      if (line) {
-        items.push({t: "text", x: pad, y: y + size, text: line, size: size, bold: bold,
-                    colour: colour});
-        y += size * 1.35;
-      }
+      if (line) { put(); }
     }
     function flow(entries, markWidth, draw) {
       let x = pad;
       entries.forEach(function (entry) {
         const w = markWidth + unit * 0.5 + measure(entry.label, unit, false) + unit * 1.4;
-        if (x > pad && x + w > width - pad) { x = pad; y += unit * 1.7; }
+        if (x > pad && x + w > width - pad) { x = pad; y += unit * 1.8; }
         draw(entry, x, y);
         items.push({t: "text", x: x + markWidth + unit * 0.5, y: y + unit * 0.95,
                     text: entry.label, size: unit, bold: false, colour: INK});
@@ -82,18 +93,41 @@
       });
       y += unit * 1.9;
     }
+    const shape = function (fill) {
+      return function (f, x, top) {
+        items.push({t: "shape", x: x, y: top, w: unit * 1.1, h: unit * 1.1, shape: f.shape,
+                    fill: fill || f.color, stroke: "#222222", lineWidth: Math.max(1, unit / 10)});
+      };
+    };
+    const key = spec.key || {};
     wrap(spec.title, unit * 1.2, true, INK);
     wrap(spec.caption, unit, false, INK);
     y += unit * 0.4;
-    flow(spec.factions, unit * 1.1, function (f, x, top) {
-      items.push({t: "shape", x: x, y: top, w: unit * 1.1, h: unit * 1.1, shape: f.shape,
-                  fill: f.color, stroke: "#222222", lineWidth: Math.max(1, unit / 10)});
-    });
-    flow(spec.polarities, unit * 3, function (p, x, top) {
+    if (key.color === "community") {
+      wrap("Colour: detected community. Shape: faction.", unit * 0.9, true, INK);
+      flow(key.communities || [], unit * 1.1, function (c, x, top) {
+        items.push({t: "shape", x: x, y: top, w: unit * 1.1, h: unit * 1.1, shape: "ellipse",
+                    fill: c.color, stroke: "#222222", lineWidth: Math.max(1, unit / 10)});
+      });
+      flow(key.factions || [], unit * 1.1, shape("#ffffff"));
+    } else {
+      flow(key.factions || [], unit * 1.1, shape(null));
+    }
+    flow(key.polarities || [], unit * 3, function (p, x, top) {
       items.push({t: "line", x1: x, x2: x + unit * 3, y: top + unit * 0.55, colour: p.color,
                   dash: p.line, arrow: p.arrow, width: Math.max(2, unit / 5), unit: unit});
     });
-    (spec.notes || []).forEach(function (note) { wrap(note, unit * 0.9, false, MUTED); });
+    if (key.size) {
+      wrap(key.size.title + ":", unit * 0.9, true, INK);
+      flow(key.size.steps || [], unit * 2.4, function (s, x, top) {
+        const d = Math.max(unit * 0.5, unit * 2.4 * s.size / 70);
+        items.push({t: "shape", x: x + (unit * 2.4 - d) / 2, y: top + (unit * 1.1 - d) / 2,
+                    w: d, h: d, shape: "ellipse", fill: "#dddddd", stroke: "#222222",
+                    lineWidth: Math.max(1, unit / 10)});
+      });
+    }
+    (key.marks || []).forEach(function (note) { wrap(note, unit * 0.9, false, MUTED); });
+    wrap(spec.caveat, unit * 0.9, true, MUTED);
     wrap(spec.source, unit * 0.85, false, MUTED);
     return {items: items, height: Math.ceil(y + pad)};
   }
@@ -116,69 +150,21 @@
     return [[tipX, y], [tipX - size, y - size * 0.55], [tipX - size, y + size * 0.55]];
   }
 
-  /* --- the canvas (PNG) renderer --- */
-  function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT; }
-
-  function drawCanvas(ctx, layout, top) {
-    layout.items.forEach(function (item) {
-      ctx.save();
-      if (item.t === "text") {
-        ctx.font = fontOf(item.size, item.bold);
-        ctx.fillStyle = item.colour;
-        ctx.fillText(item.text, item.x, top + item.y);
-      } else if (item.t === "shape") {
-        ctx.beginPath();
-        const points = shapePoints(item.shape);
-        if (points === null) {
-          ctx.ellipse(item.x + item.w / 2, top + item.y + item.h / 2, item.w / 2, item.h / 2,
-                      0, 0, 2 * Math.PI);
-        } else {
-          points.forEach(function (p, i) {
-            const px = item.x + p[0] * item.w;
-            const py = top + item.y + p[1] * item.h;
-            if (i) { ctx.lineTo(px, py); } else { ctx.moveTo(px, py); }
-          });
-          ctx.closePath();
-        }
-        ctx.fillStyle = item.fill;
-        ctx.fill();
-        ctx.lineWidth = item.lineWidth;
-        ctx.strokeStyle = item.stroke;
-        ctx.stroke();
-      } else if (item.t === "line") {
-        const size = item.unit * 0.7;
-        ctx.strokeStyle = item.colour;
-        ctx.fillStyle = item.colour;
-        ctx.lineWidth = item.width;
-        ctx.setLineDash(dashFor(item.dash, item.width));
-        ctx.beginPath();
-        ctx.moveTo(item.x1, top + item.y);
-        ctx.lineTo(item.x2 - size * 0.8, top + item.y);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.beginPath();
-        if (item.arrow === "circle") {
-          ctx.arc(item.x2 - size / 2, top + item.y, size / 2, 0, 2 * Math.PI);
-        } else {
-          arrowPoints(item.arrow, item.x2, top + item.y, size).forEach(function (p, i) {
-            if (i) { ctx.lineTo(p[0], p[1]); } else { ctx.moveTo(p[0], p[1]); }
-          });
-          ctx.closePath();
-        }
-        ctx.fill();
-      }
-      ctx.restore();
-    });
-  }
-
-  /* --- the SVG renderer --- */
   function el(doc, name, attrs) {
     const node = doc.createElementNS(SVG_NS, name);
     Object.keys(attrs).forEach(function (key) { node.setAttribute(key, String(attrs[key])); });
     return node;
   }
 
-  function drawSvg(doc, group, layout) {
+  function points(list) {
+    return list.map(function (p) { return p[0] + "," + p[1]; }).join(" ");
+  }
+
+  /* The legend's one renderer: its items as SVG elements in ``group``. */
+  function drawLegend(doc, group, layout, width) {
+    group.appendChild(el(doc, "rect", {x: 0, y: 0, width: width, height: layout.height,
+                                       fill: "#ffffff"}));
+    group.appendChild(el(doc, "rect", {x: 0, y: 0, width: width, height: 1, fill: "#cccccc"}));
     layout.items.forEach(function (item) {
       if (item.t === "text") {
         const text = el(doc, "text", {x: item.x, y: item.y, fill: item.colour,
@@ -187,14 +173,14 @@
         text.textContent = item.text;
         group.appendChild(text);
       } else if (item.t === "shape") {
-        const points = shapePoints(item.shape);
+        const shape = shapePoints(item.shape);
         const paint = {fill: item.fill, stroke: item.stroke, "stroke-width": item.lineWidth};
-        group.appendChild(points === null
+        group.appendChild(shape === null
           ? el(doc, "ellipse", Object.assign({cx: item.x + item.w / 2, cy: item.y + item.h / 2,
                                               rx: item.w / 2, ry: item.h / 2}, paint))
-          : el(doc, "polygon", Object.assign({points: points.map(function (p) {
-              return (item.x + p[0] * item.w) + "," + (item.y + p[1] * item.h);
-            }).join(" ")}, paint)));
+          : el(doc, "polygon", Object.assign({points: points(shape.map(function (p) {
+              return [item.x + p[0] * item.w, item.y + p[1] * item.h];
+            }))}, paint)));
       } else if (item.t === "line") {
         const size = item.unit * 0.7;
         const dash = dashFor(item.dash, item.width);
@@ -206,20 +192,22 @@
         group.appendChild(item.arrow === "circle"
           ? el(doc, "circle", {cx: item.x2 - size / 2, cy: item.y, r: size / 2,
                                fill: item.colour})
-          : el(doc, "polygon", {fill: item.colour, points: arrowPoints(
-              item.arrow, item.x2, item.y, size).map(function (p) {
-              return p[0] + "," + p[1];
-            }).join(" ")}));
+          : el(doc, "polygon", {fill: item.colour,
+                                points: points(arrowPoints(item.arrow, item.x2, item.y, size))}));
       }
     });
   }
 
-  let measureCanvas = null;
-  function measure(text, size, bold) {
-    measureCanvas = measureCanvas || document.createElement("canvas");
-    const ctx = measureCanvas.getContext("2d");
-    ctx.font = fontOf(size, bold);
-    return ctx.measureText(text).width;
+  /* The legend alone, as an SVG document ``width`` wide (the PNG draws it as an image). */
+  function legendSvg(spec, width, unit) {
+    const layout = layoutLegend(spec, width, unit);
+    const doc = document.implementation.createDocument(SVG_NS, "svg", null);
+    const root = doc.documentElement;
+    root.setAttribute("width", width);
+    root.setAttribute("height", layout.height);
+    root.setAttribute("viewBox", "0 0 " + width + " " + layout.height);
+    drawLegend(doc, root, layout, width);
+    return {text: new XMLSerializer().serializeToString(doc), height: layout.height};
   }
 
   function save(blob, filename) {
@@ -261,72 +249,63 @@
   /* At least twice the screen's pixels, whatever the screen's own pixel ratio. */
   function pictureScale() { return 2 * Math.max(1, window.devicePixelRatio || 1); }
 
-  /* A chosen export closes its menu and gives the keys back to the walk. */
-  document.addEventListener("click", function (event) {
-    const item = event.target && event.target.closest && event.target.closest(".menu-item");
-    const menu = item && item.closest("details");
-    if (menu) {
-      menu.open = false;
-      item.blur();
-    }
-  });
+  function png(spec) {
+    const scale = pictureScale();
+    const uri = window.cy.png({full: false, scale: scale, bg: "#ffffff"});
+    return loadImage(uri).then(function (image) {
+      const legend = legendSvg(spec, image.width, Math.round(15 * scale));
+      const blob = new Blob([legend.text], {type: "image/svg+xml"});
+      const url = URL.createObjectURL(blob);
+      return loadImage(url).then(function (drawn) {
+        URL.revokeObjectURL(url);
+        const canvas = document.createElement("canvas");
+        canvas.width = image.width;
+        canvas.height = image.height + legend.height;
+        const ctx = canvas.getContext("2d");
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(image, 0, 0);
+        ctx.drawImage(drawn, 0, image.height);
+        return new Promise(function (resolve) {
+          canvas.toBlob(function (out) {
+            save(out, spec.stem + ".png");
+            resolve("png " + canvas.width + "x" + canvas.height + " graph " +
+                    window.cy.width() + "x" + window.cy.height() + " " + spec.stem);
+          }, "image/png");
+        });
+      });
+    });
+  }
+
+  function svg(spec) {
+    const render = svgRenderer(window.cy);
+    if (!render) { return window.dash_clientside.no_update; }
+    const text = render({full: false, scale: 1, bg: "#ffffff"});
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    const root = doc.documentElement;
+    const width = parseFloat(root.getAttribute("width")) || window.cy.width();
+    const height = parseFloat(root.getAttribute("height")) || window.cy.height();
+    const layout = layoutLegend(spec, width, 15);
+    const total = height + layout.height;
+    root.setAttribute("height", total);
+    root.setAttribute("viewBox", "0 0 " + width + " " + total);
+    const group = el(doc, "g", {id: "legend", transform: "translate(0," + height + ")"});
+    drawLegend(doc, group, layout, width);
+    root.appendChild(group);
+    const title = el(doc, "title", {});
+    title.textContent = spec.title;
+    root.insertBefore(title, root.firstChild);
+    const out = new XMLSerializer().serializeToString(doc);
+    save(new Blob([out], {type: "image/svg+xml"}), spec.stem + ".svg");
+    return "svg " + width + "x" + total + " " + spec.stem;
+  }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     ivanovExport: {
-      png: function (clicks, spec) {
+      picture: function (request) {
         const noUpdate = window.dash_clientside.no_update;
-        if (!clicks || !window.cy || !spec) { return noUpdate; }
-        const scale = pictureScale();
-        const uri = window.cy.png({full: false, scale: scale, bg: "#ffffff"});
-        return loadImage(uri).then(function (image) {
-          const layout = layoutLegend(spec, image.width, Math.round(15 * scale), measure);
-          const canvas = document.createElement("canvas");
-          canvas.width = image.width;
-          canvas.height = image.height + layout.height;
-          const ctx = canvas.getContext("2d");
-          ctx.fillStyle = "#ffffff";
-          ctx.fillRect(0, 0, canvas.width, canvas.height);
-          ctx.drawImage(image, 0, 0);
-          ctx.fillStyle = "#cccccc";
-          ctx.fillRect(0, image.height, canvas.width, Math.max(1, scale));
-          drawCanvas(ctx, layout, image.height);
-          return new Promise(function (resolve) {
-            canvas.toBlob(function (blob) {
-              save(blob, spec.stem + ".png");
-              resolve("png " + canvas.width + "x" + canvas.height + " graph " +
-                      window.cy.width() + "x" + window.cy.height());
-            }, "image/png");
-          });
-        });
-      },
-      svg: function (clicks, spec) {
-        const noUpdate = window.dash_clientside.no_update;
-        const render = svgRenderer(window.cy);
-        if (!clicks || !render || !spec) {
-          return noUpdate;
-        }
-        const text = render({full: false, scale: 1, bg: "#ffffff"});
-        const doc = new DOMParser().parseFromString(text, "image/svg+xml");
-        const root = doc.documentElement;
-        const width = parseFloat(root.getAttribute("width")) || window.cy.width();
-        const height = parseFloat(root.getAttribute("height")) || window.cy.height();
-        const layout = layoutLegend(spec, width, 15, measure);
-        const total = height + layout.height;
-        root.setAttribute("height", total);
-        root.setAttribute("viewBox", "0 0 " + width + " " + total);
-        const group = el(doc, "g", {id: "legend", transform: "translate(0," + height + ")"});
-        group.appendChild(el(doc, "rect", {x: 0, y: 0, width: width, height: layout.height,
-                                           fill: "#ffffff"}));
-        group.appendChild(el(doc, "rect", {x: 0, y: 0, width: width, height: 1,
-                                           fill: "#cccccc"}));
-        drawSvg(doc, group, layout);
-        root.appendChild(group);
-        const title = el(doc, "title", {});
-        title.textContent = spec.title;
-        root.insertBefore(title, root.firstChild);
-        const out = new XMLSerializer().serializeToString(doc);
-        save(new Blob([out], {type: "image/svg+xml"}), spec.stem + ".svg");
-        return "svg " + width + "x" + total;
+        if (!request || !request.legend || !window.cy) { return noUpdate; }
+        return request.format === "png" ? png(request.legend) : svg(request.legend);
       },
       printHandout: function (children) {
         const noUpdate = window.dash_clientside.no_update;
@@ -350,6 +329,16 @@
           });
         });
       }
+    }
+  });
+
+  /* A chosen export closes its menu and gives the keys back to the walk. */
+  document.addEventListener("click", function (event) {
+    const item = event.target && event.target.closest && event.target.closest(".menu-item");
+    const menu = item && item.closest("details");
+    if (menu) {
+      menu.open = false;
+      item.blur();
     }
   });
 })();

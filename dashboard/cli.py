@@ -7,12 +7,12 @@ import csv
 import io
 import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from . import DEFAULT_DATA_DIR
 from .corpus import Corpus, CorpusError, format_table, load_corpus, summarize
+from .corpus.writing import atomic_write
 
 
 def _data_dir(value: str | None) -> Path:
@@ -29,7 +29,7 @@ def plural(count: int, word: str, many: str = "") -> str:
 
 
 def _walk(corpus: Corpus) -> str:
-    from .story import steps_for
+    from .network.story import steps_for
 
     generated = len(steps_for(corpus)) - len(corpus.steps)
     return (f"{plural(len(corpus.steps), 'walk step')}"
@@ -78,21 +78,9 @@ def steps_csv(steps: tuple) -> str:
     return out.getvalue()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a temporary file next to ``path``, then rename it over: never half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_steps(args: argparse.Namespace) -> int:
     from .corpus.schema import STEPS
-    from .story import default_steps
+    from .network.story import default_steps
 
     data_dir = _data_dir(args.data)
     result = load_corpus(data_dir)
@@ -109,13 +97,13 @@ def cmd_steps(args: argparse.Namespace) -> int:
     if target.exists() and not args.force:
         print(f"{target} exists; add --force to replace it", file=sys.stderr)
         return 1
-    write_atomically(target, text)
+    atomic_write(target, text)
     print(f"wrote {text.count(chr(10)) - 1} steps to {target}")
     return 0
 
 
 def cmd_add_document(args: argparse.Namespace) -> int:
-    from .curation import CurationError, NewDocument, add_document
+    from .corpus.curation import CurationError, NewDocument, add_document
 
     data_dir = _data_dir(args.data)
     doc = NewDocument(id=args.id, title=args.title, date=args.date, author=args.author,
@@ -134,7 +122,7 @@ def cmd_add_document(args: argparse.Namespace) -> int:
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
-    from .curation import CurationError, format_mentions, mentions
+    from .corpus.curation import CurationError, format_mentions, mentions
 
     data_dir = _data_dir(args.data)
     result = load_corpus(data_dir)
@@ -152,8 +140,8 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .app import create_app  # Dash is imported only for serving
-    from .security import SecurityConfigError
+    from .web.app import create_app  # Dash is imported only for serving
+    from .web.security import SecurityConfigError
 
     data_dir = _data_dir(args.data)
     try:

@@ -7,6 +7,7 @@ functions of their own.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 
@@ -24,6 +25,21 @@ CONTESTED_PATTERN = re.compile(
     r"^(?P<ids>[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*:\s*(?P<reason>\S.*)$")
 
 
+def is_date(value: str) -> bool:
+    """A real calendar date written YYYY-MM-DD.
+
+    >>> is_date("1955-12-07"), is_date("1955-13-45"), is_date("1955-02-29"), is_date("55-1-1")
+    (True, False, False, False)
+    """
+    if not DATE_PATTERN.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _field_problem(table: Table, column: Column, row: Row) -> Problem | None:
     if column.name not in row.cells:
         return None  # the whole column is missing: reported once, as missing-column
@@ -39,8 +55,9 @@ def _field_problem(table: Table, column: Column, row: Row) -> Problem | None:
     if column.kind == "int" and not INT_PATTERN.match(value):
         return Problem("bad-integer", f"{column.name} must be a whole number such as 1955",
                        *where)
-    if column.kind == "date" and not DATE_PATTERN.match(value):
-        return Problem("bad-date", "dates are written YYYY-MM-DD, e.g. 1955-12-07", *where)
+    if column.kind == "date" and not is_date(value):
+        return Problem("bad-date", "dates are real dates written YYYY-MM-DD, e.g. 1955-12-07",
+                       *where)
     if column.kind == "color" and not COLOR_PATTERN.match(value):
         return Problem("bad-color", "colours are #RRGGBB hex codes, e.g. #D55E00", *where)
     if column.kind == "vocab" and value not in column.vocab:

@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, steps
+from . import checks, readings, steps
 from .model import Alias, Corpus, Document, Faction, Period, Person, Relation, Step
+from .names import name_key
 from .problems import Problem, has_errors
-from .reading import Row, read_table, read_text
-from .schema import DOCUMENTS, DOCUMENTS_DIR, FACTIONS, PEOPLE, PERIODS, RELATIONS, STEPS, TABLES
+from .reading import Row, read_table, read_text, unreadable_directory
+from .schema import (
+    CORPUS,
+    DOCUMENTS,
+    DOCUMENTS_DIR,
+    FACTIONS,
+    MENTIONS,
+    PEOPLE,
+    PERIODS,
+    RELATIONS,
+    STEPS,
+    TABLES,
+    UNCODED,
+)
 from .text import QuoteIndex, split_paragraphs
 
 
@@ -27,7 +40,7 @@ class LoadResult:
 
 #: File-level problems after which a table's ids are unknown rather than absent.
 UNREAD = frozenset({"file-missing", "file-unreadable", "file-not-utf8", "file-empty",
-                    "malformed-csv"})
+                    "malformed-csv", "file-not-regular", "file-too-large"})
 
 
 class CorpusError(Exception):
@@ -48,13 +61,14 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
     (True, 'Pak Il-u')
     """
     data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        return LoadResult(Corpus(), [Problem("file-missing", f"no data directory at {data_dir}",
-                                             str(data_dir))])
+    problem = unreadable_directory(data_dir)
+    if problem is not None:
+        return LoadResult(Corpus(), [problem])
     rows: dict[str, list[Row]] = {}
     problems: list[Problem] = []
     for table in TABLES:
-        if table.optional and not (data_dir / table.file).exists():
+        if table.optional and not (data_dir / table.file).exists() and \
+                not (data_dir / table.file).is_symlink():
             rows[table.name] = []  # an optional table left out: nothing to check
             continue
         rows[table.name], found = read_table(data_dir, table)
@@ -74,20 +88,28 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
              if checks.INT_PATTERN.match(r["year_from"]) and checks.INT_PATTERN.match(r["year_to"])}
     problems += checks.check_relation_years(rows[RELATIONS.name], spans)
     problems += checks.check_self_relations(rows[RELATIONS.name])
+    problems += readings.check_against(rows[RELATIONS.name])
     indexes = {doc.id: QuoteIndex.build(doc.paragraphs) for doc in documents.values()
                if doc.paragraphs}  # a missing or empty text is one problem, not one per quote
     paragraphs, quote_problems = checks.check_quotes(rows[RELATIONS.name], indexes)
     problems += quote_problems
     relations = {r["id"]: _relation(r, paragraphs.get(r.line, 0)) for r in rows[RELATIONS.name]}
     walk, walk_problems = _load_steps(rows[STEPS.name], documents, relations, problems)
+    mentions, mention_problems = readings.load_mentions(rows[MENTIONS.name], documents,
+                                                        known["people"])
+    uncoded, uncoded_problems = readings.load_uncoded(rows[UNCODED.name], documents)
+    about, about_problems = readings.load_about(rows[CORPUS.name])
+    if (data_dir / UNCODED.file).exists() and not quote_problems:
+        uncoded_problems += readings.check_coverage(documents, relations.values(), uncoded)
     corpus = Corpus(
         documents=documents,
         factions={r["id"]: _faction(r) for r in rows[FACTIONS.name]},
         periods={r["id"]: _period(r) for r in rows[PERIODS.name]},
         people={r["id"]: _person(r) for r in rows[PEOPLE.name]},
-        relations=relations, steps=walk,
+        relations=relations, steps=walk, mentions=mentions, uncoded=uncoded, about=about,
     )
-    return LoadResult(corpus, _in_file_order(problems + walk_problems))
+    return LoadResult(corpus, _in_file_order(problems + walk_problems + mention_problems
+                                             + uncoded_problems + about_problems))
 
 
 def load_valid_corpus(data_dir: Path | str) -> Corpus:
@@ -99,10 +121,8 @@ def load_valid_corpus(data_dir: Path | str) -> Corpus:
 
 
 def _check_people(rows: list[Row], factions: set[str] | None) -> list[Problem]:
-    from ..search import search_key  # the search's own normalisation decides what clashes
-
     return (checks.check_aliases(rows) + checks.check_contested(rows, factions)
-            + checks.check_shared_names(rows, search_key))
+            + checks.check_shared_names(rows, name_key))  # the one normaliser decides clashes
 
 
 def _load_documents(data_dir: Path, rows: list[Row]) -> tuple[dict[str, Document], list[Problem]]:
@@ -156,7 +176,8 @@ def _document(row: Row, paragraphs: tuple) -> Document:
 
 
 def _faction(row: Row) -> Faction:
-    return Faction(row["id"], row["label"], row["description"], row["color"], row["shape"])
+    return Faction(row["id"], row["label"], row["description"], row["color"], row["shape"],
+                   row["historians"])
 
 
 def _period(row: Row) -> Period:
@@ -181,5 +202,5 @@ def _relation(row: Row, paragraph: int) -> Relation:
         id=row["id"], document=row["document"], source=row["source"], target=row["target"],
         type=row["type"], polarity=row["polarity"], claimant=row["claimant"],
         period=row["period"], year_from=_int(row["year_from"]), year_to=_int(row["year_to"]),
-        quote=row["quote"], note=row["note"], paragraph=paragraph,
+        quote=row["quote"], note=row["note"], paragraph=paragraph, against=row["against"],
     )

@@ -12,6 +12,7 @@ class Paragraph:
     document: str
     number: int
     text: str
+    start: int = 0  # where the paragraph starts in its document's text (newlines as \n)
 
     @property
     def citation(self) -> str:
@@ -46,9 +47,10 @@ class Document:
 class Faction:
     id: str
     label: str
-    description: str
+    description: str  # what the label means in this corpus
     color: str
     shape: str
+    historians: str = ""  # how historians name and divide the group
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class Relation:
     quote: str
     note: str = ""
     paragraph: int = 0  # the ¶ the quote was found in; 0 when it was not found
+    against: str = ""  # a third party: ``source`` sets ``target`` against ``against``
 
     @property
     def citation(self) -> str:
@@ -143,6 +146,36 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A paragraph that refers to a person without a name: "Pak", "he", "the minister"."""
+
+    document: str
+    paragraph: int
+    person: str
+    words: str  # the words used, as they stand in the paragraph
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Uncoded:
+    """A paragraph read and deliberately left without relations, and why."""
+
+    document: str
+    paragraph: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class About:
+    """What the corpus calls itself: the page's title, its subtitle and the caveat that every
+    picture and handout repeats."""
+
+    title: str = "Network of relations"
+    subtitle: str = ""
+    caveat: str = "Edges are claims made in the documents, not established facts."
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything loaded from one data directory, keyed by id in file order."""
 
@@ -152,6 +185,9 @@ class Corpus:
     people: dict[str, Person] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
     steps: tuple[Step, ...] = ()  # from steps.csv; empty when the file is absent
+    mentions: tuple[Mention, ...] = ()  # from mentions.csv
+    uncoded: tuple[Uncoded, ...] = ()  # from uncoded.csv
+    about: About = field(default_factory=About)  # from corpus.csv
 
     def paragraph(self, document: str, number: int) -> Paragraph | None:
         doc = self.documents.get(document)

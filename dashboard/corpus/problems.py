@@ -50,11 +50,21 @@ CODES: dict[str, str] = {
     "paragraph-outside-steps": "a paragraph quoted by a relation lies in no step of its "
                                "document (a document with steps in `steps.csv`): the walk "
                                "never shows that relation",
+    "mention-not-found": "a mention's words do not occur in its paragraph",
+    "paragraph-unread": "paragraphs of a document neither yield a relation nor are recorded "
+                        "in `uncoded.csv` (one warning per document)",
+    "paragraph-coded-and-recorded": "paragraphs that yield relations are also recorded in "
+                                    "`uncoded.csv` as read without any",
+    "bad-against": "a relation's third party (`against`) is its own source or target",
+    "corpus-rows": "`corpus.csv` holds more than one row",
+    "file-not-regular": "a path of the corpus is not a regular file (a pipe, a device, a "
+                        "folder)",
+    "file-too-large": "a file is larger than the corpus allows",
 }
 
-SEVERITIES = ("error", "warning")
 WARNINGS = frozenset({"bom", "duplicate-alias", "document-without-row",
-                      "paragraph-outside-steps"})
+                      "paragraph-outside-steps", "paragraph-unread",
+                      "paragraph-coded-and-recorded", "corpus-rows"})
 
 
 @dataclass(frozen=True)

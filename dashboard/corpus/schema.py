@@ -107,6 +107,7 @@ FACTIONS = Table("factions", "factions.csv", (
     Column("description"),
     Column("color", kind="color"),
     Column("shape", kind="vocab", vocab=SHAPES),
+    Column("historians", required=False),
 ))
 
 PERIODS = Table("periods", "periods.csv", (
@@ -144,6 +145,7 @@ RELATIONS = Table("relations", "relations.csv", (
     Column("year_to", kind="int"),
     Column("quote"),
     Column("note", required=False),
+    Column("against", required=False, kind="ref", ref="people"),
 ))
 
 #: The guided walk through the documents; without it the steps are generated (``story.py``).
@@ -156,6 +158,30 @@ STEPS = Table("steps", "steps.csv", (
     Column("summary", required=False),
 ), optional=True)
 
+#: References beyond the full name: a paragraph that calls a person "Pak", "he" or by title.
+MENTIONS = Table("mentions", "mentions.csv", (
+    Column("document", kind="ref", ref="documents"),
+    Column("paragraph", kind="int"),
+    Column("person", kind="ref", ref="people"),
+    Column("words"),
+    Column("note", required=False),
+), optional=True)
+
+#: Paragraphs read and left without relations, each with the reason.
+UNCODED = Table("uncoded", "uncoded.csv", (
+    Column("document", kind="ref", ref="documents"),
+    Column("paragraph", kind="int"),
+    Column("reason"),
+), optional=True)
+
+#: What the corpus calls itself: one row.
+CORPUS = Table("corpus", "corpus.csv", (
+    Column("title"),
+    Column("subtitle", required=False),
+    Column("caveat", required=False),
+), optional=True)
+
 #: The tables in the order they are loaded (a table only refers to earlier ones).
-TABLES: tuple[Table, ...] = (DOCUMENTS, FACTIONS, PERIODS, PEOPLE, RELATIONS, STEPS)
+TABLES: tuple[Table, ...] = (CORPUS, DOCUMENTS, FACTIONS, PERIODS, PEOPLE, RELATIONS, STEPS,
+                             MENTIONS, UNCODED)
 DOCUMENTS_DIR = "documents"

@@ -7,20 +7,43 @@ from dataclasses import dataclass
 
 from .model import Paragraph
 
-_BLANK_LINES = re.compile(r"\n\s*\n")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
-def split_paragraphs(document_id: str, text: str) -> tuple[Paragraph, ...]:
-    """Number the blank-line separated blocks of a text, from 1.
+_BLOCK = re.compile(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", re.DOTALL)
 
-    >>> [p.citation for p in split_paragraphs("d", "One.\\n\\n\\nTwo\\nlines.\\n")]
-    ['d ¶1', 'd ¶2']
+
+def normalize_newlines(text: str) -> str:
+    """Windows and old Mac line ends as ``\\n``: the text every offset counts in."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_paragraphs(document_id: str, text: str) -> tuple[Paragraph, ...]:
+    """Number the blank-line separated blocks of a text, from 1, with where each starts in
+    the text (its newlines normalised).
+
+    >>> [(p.citation, p.start) for p in split_paragraphs("d", "One.\\n\\n\\nTwo\\nlines.\\n")]
+    [('d ¶1', 0), ('d ¶2', 7)]
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = (b.strip() for b in _BLANK_LINES.split(text))
-    return tuple(Paragraph(document_id, n, b) for n, b in enumerate(filter(None, blocks), 1))
+    text = normalize_newlines(text)
+    return tuple(Paragraph(document_id, n, m.group(), m.start())
+                 for n, m in enumerate(_BLOCK.finditer(text), 1))
+
+
+def lines_as_paragraphs(text: str) -> str | None:
+    """A text written one paragraph a line (no blank line at all, several lines) with a
+    blank line between its paragraphs; None when the text already has blank lines.
+
+    >>> lines_as_paragraphs("One.\\n\\nTwo.\\n")
+    >>> lines_as_paragraphs("One.\\n  Two.\\nThree.")
+    'One.\\n\\nTwo.\\n\\nThree.\\n'
+    """
+    text = normalize_newlines(text).strip("\n")
+    lines = [line.strip() for line in text.split("\n")]
+    if "" in lines or len(lines) < 2:
+        return None
+    return "\n\n".join(lines) + "\n"
 
 
 def normalize_space(text: str) -> str:

@@ -1,0 +1,58 @@
+"""Finding a person by any of their names, however it is spelled or typed.
+
+A search key (``corpus.names.name_key``, the one normaliser of the app) folds case,
+diacritics (the breves of McCune–Reischauer), hyphens, apostrophes and spaces away, so
+"Pak Hon-yong", "Pak Hŏn-yŏng" and "pakhonyong" are the same key. Hangul and Cyrillic
+keep their letters; a Cyrillic name is also found by its Latin spelling ("Kim Ir Sen").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..corpus.model import Corpus
+from ..corpus.names import name_key, variants
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A person found, the name that matched, and how well (lower ranks first)."""
+
+    person: str
+    matched: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Every (key, person, name) triple of a corpus, built once."""
+
+    entries: tuple[tuple[str, str, str], ...]
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> SearchIndex:
+        entries = [(name_key(name), person.id, name)
+                   for person in corpus.people.values() for name in variants(person.names)]
+        return cls(tuple(e for e in entries if e[0]))
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        """People whose name or alias matches ``query``: exact, then prefix, then inside.
+
+        Each person appears once, under their best-matching name.
+        """
+        key = name_key(query)[:200]
+        if not key:
+            return []
+        best: dict[str, Hit] = {}
+        for entry_key, person, name in self.entries:
+            if entry_key == key:
+                rank = 0
+            elif entry_key.startswith(key):
+                rank = 1
+            elif key in entry_key:
+                rank = 2
+            else:
+                continue
+            if person not in best or rank < best[person].rank:
+                best[person] = Hit(person, name, rank)
+        return sorted(best.values(), key=lambda h: (h.rank, h.matched))[:limit]

@@ -1,0 +1,45 @@
+"""Building the Dash app for one data directory. Data is read here, once, not at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+from dash import Dash
+
+from .. import PACKAGE_DIR
+from ..corpus import load_valid_corpus
+from ..network.graph import Network
+from . import callbacks, security
+from .layout import build_layout
+
+ASSETS_DIR = PACKAGE_DIR.parent / "assets"
+
+
+def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
+    """Load and validate ``data_dir`` (raising ``CorpusError`` with the report) and build the app.
+
+    A bad ``DASHBOARD_FRAME_ANCESTORS`` raises ``security.SecurityConfigError``.
+
+    Everything is served from this machine: Dash's own bundles, our CSS and JS, no CDN.
+    """
+    network = Network.build(load_valid_corpus(data_dir))
+    app = Dash(
+        __name__, title=network.corpus.about.title, assets_folder=str(ASSETS_DIR),
+        serve_locally=True, update_title=None, compress=False,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.enable_dev_tools(
+        debug=debug, dev_tools_ui=debug, dev_tools_props_check=debug,
+        dev_tools_serve_dev_bundles=debug, dev_tools_hot_reload=False,
+        dev_tools_silence_routes_logging=True, dev_tools_disable_version_check=True,
+        dev_tools_prune_errors=True,
+    )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+    app.layout = build_layout(network)
+    callbacks.register(app, network)
+    security.install(app)  # after every callback: the CSP hashes Dash's inline scripts
+    return app
+
+
+__all__ = ["create_app", "dash"]
