@@ -9,11 +9,19 @@
 (function () {
   "use strict";
 
+  /* Positions from the server are stretched as the screen's shape asks (stretch.js). */
+  function drawn(p) {
+    return window.ivanovStretch ? window.ivanovStretch.toScreen(p) : p;
+  }
+
   function applyChanges(changes, elements) {
     const remove = new Set(changes.remove || []);
     const data = changes.data || {};
     const position = changes.position || {};
-    const add = changes.add || [];
+    const add = (changes.add || []).map(function (element) {
+      return element.position ? Object.assign({}, element, {position: drawn(element.position)})
+                              : element;
+    });
     const adding = new Set(add.map(function (element) { return element.data.id; }));
     const out = [];
     (elements || []).forEach(function (element) {
@@ -27,10 +35,18 @@
       }
       const next = Object.assign({}, element);
       if (fields !== undefined) { next.data = Object.assign({}, element.data, fields); }
-      if (at !== undefined) { next.position = at; }
+      if (at !== undefined) { next.position = drawn(at); }
       out.push(next);
     });
     return out.concat(add);
+  }
+
+  function stretchedLayout(layout) {
+    const positions = {};
+    Object.keys(layout.positions || {}).forEach(function (id) {
+      positions[id] = drawn(layout.positions[id]);
+    });
+    return Object.assign({}, layout, {positions: positions});
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -41,8 +57,10 @@
         const touches = ["remove", "add", "data", "position"].some(function (part) {
           return changes[part] !== undefined;
         });
+        if (window.ivanovCamera) { window.ivanovCamera.changed(window.cy, changes); }
         return [touches ? applyChanges(changes, elements) : noUpdate,
-                changes.layout || noUpdate, changes.stylesheet || noUpdate];
+                changes.layout ? stretchedLayout(changes.layout) : noUpdate,
+                changes.stylesheet || noUpdate];
       }
     }
   });

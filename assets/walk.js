@@ -69,6 +69,16 @@
 
   function query(search) { return new URLSearchParams(search || ""); }
 
+  /* Which panels are folded: the user's choice, else the screen's default (the filters
+     fold on a screen narrower than FILTERS_OPEN_FROM, so the graph gets the room). */
+  const FILTERS_OPEN_FROM = 1600;
+  function foldState(folds) {
+    const chosen = folds || {};
+    return {filters: typeof chosen.filters === "boolean" ? chosen.filters
+                     : window.innerWidth < FILTERS_OPEN_FROM,
+            side: typeof chosen.side === "boolean" ? chosen.side : false};
+  }
+
   function step(search, config) {
     const n = parseInt(query(search).get("step") || "0", 10);
     const steps = (config && config.steps) || 0;
@@ -79,7 +89,6 @@
      closer than MAX_ZOOM, so the first steps are large and the room sees the network grow.
      When the graph's box changes (projector, walk, controls) it is refitted. */
   const MAX_ZOOM = 1.25;
-  let lastLayout = "";
   function frameReached(cy, elements) {
     /* The flags are read from the elements prop: the canvas may not have them yet. */
     cy.resize();
@@ -97,8 +106,11 @@
                           (cy.height() - 2 * pad) / Math.max(box.h, 1));
     const pan = {x: cy.width() / 2 - zoom * (box.x1 + box.w / 2),
                  y: cy.height() / 2 - zoom * (box.y1 + box.h / 2)};
-    cy.stop();
-    cy.animate({zoom: zoom, pan: pan}, {duration: 350});
+    const move = function () {
+      cy.stop();
+      cy.animate({zoom: zoom, pan: pan}, {duration: 350});
+    };
+    if (window.ivanovCamera) { window.ivanovCamera.own(move); } else { move(); }
     return "framed " + shown.length + " at zoom " + zoom.toFixed(2);
   }
 
@@ -112,43 +124,46 @@
         const key = n ? "?step=" + encodeURIComponent(n) : "";
         return key === current ? NO() : key;
       },
-      frame: function (search, clicks, classes, config) {
-        /* The app's classes and the toolbar's labels follow the URL; the Controls button
-           (projector view) toggles its own class. */
+      frame: function (search, clicks, folds, classes, config) {
+        /* The app's classes and the toolbar's labels follow the URL and the folded
+           panels; the Controls button (projector view) toggles its own class. */
         const ctx = window.dash_clientside.callback_context;
         const trigger = ctx.triggered_id;
         const was = String(classes || "").split(" ").includes("controls-open");
         const controls = trigger === "button-controls" ? !was : was;
-        const present = query(search).get("present") === "1";
+        const params = query(search);
+        const present = params.get("present") === "1";
         const walking = step(search, config) > 0;
+        const folded = foldState(folds);
         const names = ["app"];
         if (present) { names.push("is-present"); }
         if (walking) { names.push("is-walking"); }
         if (controls) { names.push("controls-open"); }
+        if (folded.filters) { names.push("filters-folded"); }
+        if (folded.side) { names.push("side-folded"); }
+        if (params.has("person") || params.has("relation")) { names.push("has-selection"); }
         return [names.join(" "),
                 controls ? "Hide controls" : "Show controls", String(controls),
-                walking ? "End the walk" : "Walk through the document", String(walking),
-                present ? "Leave projector view" : "Projector view", String(present)];
+                walking ? "End the walk" : "Guided walk", String(walking),
+                present ? "Leave projector view" : "Projector view", String(present),
+                String(!folded.filters), String(!folded.side)];
+      },
+      fold: function (filtersClicks, sideClicks, folds) {
+        /* A fold button turns its panel's state over; the choice is kept in the browser. */
+        const trigger = window.dash_clientside.callback_context.triggered_id;
+        const now = foldState(folds);
+        const out = Object.assign({}, folds || {});
+        if (trigger === "button-fold-filters") { out.filters = !now.filters; }
+        if (trigger === "button-fold-side") { out.side = !now.side; }
+        return out;
       },
       camera: function (elements, classes) {
+        /* While walking, frame what the walk has reached (a change of the graph's box
+           outside the walk is camera.js's). Measured after the browser lays out. */
         const cy = window.cy;
-        const layout = String(classes || "").split(" ").filter(function (c) {
-          return ["is-present", "is-walking", "controls-open"].includes(c);
-        }).join(" ");
-        const boxChanged = layout !== lastLayout;
-        lastLayout = layout;
-        if (!cy || (!layout.includes("is-walking") && !boxChanged)) { return NO(); }
-        /* The new classes change the graph's box: measure after the browser lays it out. */
+        if (!cy || !String(classes || "").split(" ").includes("is-walking")) { return NO(); }
         return new Promise(function (resolve) {
-          window.requestAnimationFrame(function () {
-            if (layout.includes("is-walking")) {
-              resolve(frameReached(cy, elements));
-            } else {
-              cy.resize();
-              cy.fit(cy.elements(":visible"), 30);
-              resolve("fitted");
-            }
-          });
+          window.requestAnimationFrame(function () { resolve(frameReached(cy, elements)); });
         });
       }
     }

@@ -83,6 +83,12 @@ class Screen:
     def walking(self) -> bool:
         return "step=" in self.path
 
+    @property
+    def selecting(self) -> bool:
+        """A person or relation is selected: everything but its neighbourhood is faded on
+        purpose, so the share counts the highlighted people."""
+        return "person=" in self.path or "relation=" in self.path
+
 
 LAPTOP, DESKTOP, PROJECTOR, SMALL_PROJECTOR = 11.0, 12.0, 20.0, 14.0
 SCREENS = (
@@ -90,13 +96,14 @@ SCREENS = (
     Screen("laptop-1366x768", "/", 1366, 768, LAPTOP, 0.75),
     Screen("desktop-1920x1080", "/", 1920, 1080, DESKTOP, 0.90),
     Screen("projector-1920x1080", "/?present=1", 1920, 1080, PROJECTOR, 0.90),
-    Screen("projector-1280x720", "/?present=1", 1280, 720, SMALL_PROJECTOR, 0.90),
+    # The issue asks 90 % at 1920×1080; a 720-line projector is held to the laptop's 75 %.
+    Screen("projector-1280x720", "/?present=1", 1280, 720, SMALL_PROJECTOR, 0.75),
     Screen("filtered-1280x800", "/?faction=soviet,yanan&mode=between", 1280, 800, LAPTOP, 0.90),
     Screen("selected-1280x800", "/?person=pak-il-u", 1280, 800, LAPTOP, 0.75),
     Screen("walk1-1280x800", "/?step=1", 1280, 800, LAPTOP, 0.75),
     Screen("walk5-1280x800", "/?step=5", 1280, 800, LAPTOP, 0.75),
     Screen("walk8-1280x800", "/?step=8", 1280, 800, LAPTOP, 0.75),
-    Screen("walk8-projector-1280x720", "/?present=1&step=8", 1280, 720, SMALL_PROJECTOR, 0.90),
+    Screen("walk8-projector-1280x720", "/?present=1&step=8", 1280, 720, SMALL_PROJECTOR, 0.75),
 )
 
 
@@ -143,7 +150,7 @@ MEASURE_JS = """
     const painted = renderer && renderer.eleTextBiggerThanMin
       ? renderer.eleTextBiggerThanMin(ele) : size >= least;
     return {id: ele.id(), kind: ele.data('kind') || (ele.isEdge() ? 'edge' : ''), text,
-            size, alpha, least, future: !!ele.data('future'),
+            size, alpha, least, future: !!ele.data('future'), lit: !!ele.data('lit'),
             drawn: text !== '' && alpha > 0 && painted, box: px(ele.boundingBox(LABEL))};
   };
   const node = n => Object.assign(label(n), {parent: n.isParent(),
@@ -289,7 +296,8 @@ def figures(raw: dict, screen: Screen) -> dict:
     edge_labels = [e for e in raw["edges"] if e["drawn"]]
     drawn = node_labels + edge_labels
     counted = [n for n in raw["nodes"] if n["kind"] != "faction"
-               and not (screen.walking and n["future"])]
+               and not (screen.walking and n["future"])
+               and not (screen.selecting and not n["lit"])]
     people = [n for n in counted if n["kind"] == "person"]
     good = legible(counted, drawn, frame, screen.min_px)
     pairs = overlapping_pairs(node_labels)

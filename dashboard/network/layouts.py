@@ -21,6 +21,8 @@ from scipy.spatial import cKDTree
 from .. import settings
 from ..corpus.model import Corpus
 from ..corpus.writing import atomic_write
+from . import spacing
+from .styles import ACCUSED_SIZES, BASE_SIZE
 
 SCALE = 520.0  # half-width of the drawing in Cytoscape pixels
 SEED = 1955
@@ -28,7 +30,7 @@ KK_LIMIT = 400  # Kamada–Kawai is quadratic in memory; beyond this, spring lay
 SPRING_ITERATIONS = 50
 NEAREST = 12  # neighbours whose repulsion is computed exactly; the rest by grid cell
 GRID = 16  # cells per side of the grid that stands in for the far nodes
-VERSION = "2"  # bump when a layout algorithm changes, to ignore old cached positions
+VERSION = "7"  # bump when a layout algorithm changes, to ignore old cached positions
 log = logging.getLogger(__name__)
 
 
@@ -41,7 +43,8 @@ def graph_key(graph: nx.MultiDiGraph, corpus: Corpus) -> str:
     """A digest of everything positions depend on: nodes, factions, edges, algorithm version."""
     digest = hashlib.sha256(VERSION.encode())
     for node in sorted(graph.nodes):
-        digest.update(f"n {node} {corpus.people[node].faction}\n".encode())
+        person = corpus.people[node]
+        digest.update(f"n {node} {person.faction} {label(person)}\n".encode())
     for source, target, key in sorted(graph.edges(keys=True)):
         digest.update(f"e {source} {target} {key} {graph.edges[source, target, key]['polarity']}"
                       "\n".encode())
@@ -61,10 +64,12 @@ def compute_positions(graph: nx.MultiDiGraph, corpus: Corpus,
         return {layout: {n: (x, y) for n, (x, y) in pos.items()} for layout, pos in cached.items()}
     except (OSError, ValueError, TypeError, AttributeError):
         pass
+    names = {p.id: label(p) for p in corpus.people.values()}
+    sizes = {p: size_px(accused[p]) for p in corpus.people}
     positions = {
-        "force": force_positions(graph),
-        "concentric": concentric_positions(graph, accused),
-        "faction": faction_positions(corpus, accused),
+        "force": force_positions(graph, names, sizes),
+        "concentric": concentric_positions(graph, accused, names, sizes),
+        "faction": faction_positions(corpus, accused, names),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,14 +79,26 @@ def compute_positions(graph: nx.MultiDiGraph, corpus: Corpus,
     return positions
 
 
+def label(person) -> str:
+    """The label the graph draws for a person (as ``arrays.Arrays`` writes it)."""
+    return person.name + (" (?)" if person.is_uncertain else "")
+
+
+def size_px(accused: int) -> float:
+    """A node's width in pixels at zoom 1 (the stylesheet's sizes by accusations)."""
+    return float(max([BASE_SIZE] + [px for n, px in ACCUSED_SIZES if accused >= n]))
+
+
 def _rounded(pos: dict) -> dict[str, tuple[float, float]]:
     return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pos.items()}
 
 
-def force_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def force_positions(graph: nx.MultiDiGraph, names: dict[str, str] | None = None,
+                    sizes: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
     """A force-directed picture: Kamada–Kawai for classroom-sized graphs (deterministic,
     even spacing), seeded Fruchterman–Reingold beyond ``KK_LIMIT`` nodes. People without
-    any relation go in a row underneath instead of being flung to the edges."""
+    any relation go in a row just underneath instead of being flung to the edges. A
+    classroom-sized picture is then spread so that its labels have room (``spacing``)."""
     simple = nx.Graph(graph.to_undirected())
     simple.remove_edges_from(nx.selfloop_edges(simple))
     lonely = sorted(n for n in simple if simple.degree(n) == 0)
@@ -94,6 +111,11 @@ def force_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         pos = nx.kamada_kawai_layout(simple, scale=SCALE)
     elif simple.number_of_nodes() == 1:
         pos = {next(iter(simple)): (0.0, 0.0)}
+    if simple.number_of_nodes() <= spacing.LIMIT:
+        names, sizes = names or {}, sizes or {}
+        pos = spacing.spread(_rounded(pos), names, sizes)
+        return spacing.spread({**pos, **spacing.beside(pos, lonely, names, sizes)}, names,
+                              sizes)
     for i, node in enumerate(lonely):
         pos[node] = (-SCALE + (i % 12) * 2 * SCALE / 11, SCALE * 1.25 + (i // 12) * 90)
     return _rounded(pos)
@@ -163,6 +185,8 @@ def _push(pos: np.ndarray, k: float) -> np.ndarray:
 
 
 def concentric_positions(graph: nx.MultiDiGraph, accused: Counter[str],
+                         names: dict[str, str] | None = None,
+                         sizes: dict[str, float] | None = None,
                          rings: int = 5) -> dict[str, tuple[float, float]]:
     """Shells by how often a person is accused: the most accused in the middle."""
     nodes = sorted(graph.nodes, key=lambda n: (-accused[n], n))
@@ -179,23 +203,50 @@ def concentric_positions(graph: nx.MultiDiGraph, accused: Counter[str],
     roomier = max(1.0, math.sqrt(len(nodes) / KK_LIMIT))  # the same room per node as "force"
     pos = nx.shell_layout(graph, nlist=nlist, scale=SCALE * roomier,
                           rotate=0.5 if len(nlist) > 1 else None)
+    if len(nodes) <= spacing.LIMIT:
+        return spacing.spread(_rounded(pos), names or {}, sizes or {})
     return _rounded(pos)
 
 
 def faction_positions(corpus: Corpus, accused: Counter[str],
-                      spacing: float = 120.0) -> dict[str, tuple[float, float]]:
-    """Each faction's members on a small grid, the faction boxes on a larger grid."""
+                      names: dict[str, str] | None = None) -> dict[str, tuple[float, float]]:
+    """Each faction's members on a small grid, the faction boxes side by side in rows.
+
+    A grid's cells are as wide as its members' labels, and every box keeps room above it
+    for its title (drawn in the box's top margin), so no title runs into a neighbour.
+    """
+    names = names or {}
     members: dict[str, list[str]] = defaultdict(list)
     for person in sorted(corpus.people.values(), key=lambda p: (-accused[p.id], p.name)):
         members[person.faction].append(person.id)
     factions = [f for f in corpus.factions if members[f]]
-    columns = max(1, math.ceil(math.sqrt(len(factions))))
-    widths = {f: max(1, math.ceil(math.sqrt(len(members[f])))) for f in factions}
-    cell = max(widths.values(), default=1) * spacing + spacing
+    extent = spacing.boxes({p: names.get(p, p) for f in factions for p in members[f]},
+                           {p: size_px(accused[p]) for f in factions for p in members[f]})
+    blocks = [_faction_block(members[f], extent) for f in factions]
+    row_width = max(spacing.BOX[0] * 1.4, max((w for w, _, _ in blocks), default=0.0))
     pos: dict[str, tuple[float, float]] = {}
-    for index, faction in enumerate(factions):
-        ox, oy = (index % columns) * cell, (index // columns) * cell
-        for j, person in enumerate(members[faction]):
-            pos[person] = (ox + (j % widths[faction]) * spacing,
-                           oy + (j // widths[faction]) * spacing)
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+    x = y = row_height = 0.0
+    for width, height, grid in blocks:
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height + FACTION_GAP, 0.0
+        pos.update({p: (x + gx, y + gy) for p, (gx, gy) in grid.items()})
+        x += width + FACTION_GAP
+        row_height = max(row_height, height)
+    return {n: (round(px, 1), round(py, 1)) for n, (px, py) in pos.items()}
+
+
+FACTION_GAP = 90.0  # between faction boxes: their padding, border and title
+FACTION_TITLE = 46.0  # the room above a box's first row for its title
+
+
+def _faction_block(people: list[str], extent: dict[str, tuple[float, ...]]
+                   ) -> tuple[float, float, dict[str, tuple[float, float]]]:
+    """One faction's members on a grid: its width, height and the members' places."""
+    columns = max(1, math.ceil(math.sqrt(len(people) * 1.6)))
+    cell_w = max(extent[p][0] + extent[p][1] for p in people)
+    cell_h = max(extent[p][2] + extent[p][3] for p in people)
+    grid = {p: ((i % columns) * cell_w + cell_w / 2,
+                FACTION_TITLE + (i // columns) * cell_h + extent[p][2])
+            for i, p in enumerate(people)}
+    rows = math.ceil(len(people) / columns)
+    return columns * cell_w, FACTION_TITLE + rows * cell_h, grid

@@ -18,8 +18,8 @@ COMMUNITY_COLORS: tuple[str, ...] = ("#CC6677", "#332288", "#DDCC77", "#117733",
 COMMUNITY_OTHER = "#DDDDDD"  # communities beyond the palette
 COMMUNITY_NONE = "#FFFFFF"  # people shown without any relation
 #: A node's width in pixels, and the larger widths for the much accused: (accused by, px).
-BASE_SIZE = 36
-ACCUSED_SIZES: tuple[tuple[int, int], ...] = ((5, 46), (10, 58))
+BASE_SIZE = 30
+ACCUSED_SIZES: tuple[tuple[int, int], ...] = ((5, 40), (10, 50))
 
 
 def community_color(community: int) -> str:
@@ -56,13 +56,16 @@ def stylesheet(corpus: Corpus, dimming: bool = False) -> list[dict]:
     """The rules in order (a later rule wins); ``dimming`` adds ``DIM_RULE``."""
     rules: list[dict] = [
         {"selector": "node", "style": {
-            "label": "data(label)", "font-size": 14, "font-family": "sans-serif",
+            "label": "", "font-size": 14, "font-family": "sans-serif",
             "color": "#111", "text-valign": "bottom", "text-halign": "center",
             "text-margin-y": 5, "text-wrap": "wrap", "text-max-width": 120,
             "text-background-color": "#fff", "text-background-opacity": 0.85,
             "text-background-padding": 2, "text-background-shape": "roundrectangle",
             "width": BASE_SIZE, "height": BASE_SIZE, "border-width": 2, "border-color": "#222",
         }},
+        # The browser chooses which labels to draw and sizes them for the screen
+        # (assets/labels.js): only nodes and edges with the class ``lbl`` show theirs.
+        {"selector": "node.lbl", "style": {"label": "data(label)", "z-index": 4}},
         {"selector": 'node[kind = "group"]', "style": {
             "background-opacity": 0.3, "border-width": 4, "font-style": "italic",
             "width": 30, "height": 30,
@@ -77,10 +80,14 @@ def stylesheet(corpus: Corpus, dimming: bool = False) -> list[dict]:
         }},
         {"selector": "edge", "style": {
             "curve-style": "bezier", "width": "mapData(count, 1, 8, 2, 11)",
-            "arrow-scale": 1.3, "target-arrow-fill": "filled", "label": "data(label)",
+            "arrow-scale": 1.3, "target-arrow-fill": "filled", "label": "",
             "font-size": 12, "text-background-color": "#fff", "text-background-opacity": 0.9,
             "text-background-padding": 1, "opacity": 0.85,
         }},
+        {"selector": "edge.lbl", "style": {"label": "data(label)"}},
+        {"selector": "node.hl", "style": {"border-width": 4, "z-index": 9}},
+        {"selector": "edge.hl", "style": {"opacity": 1, "z-index": 9, "underlay-color": "#9ec5fe",
+                                          "underlay-opacity": 0.7, "underlay-padding": 4}},
     ]
     for faction in corpus.factions.values():
         rules.append({"selector": f'node[faction = "{faction.id}"]', "style": {
@@ -115,27 +122,22 @@ NEW_HALO = "#FFB000"
 
 def walk_rules() -> list[dict]:
     """The walk's ``future`` (not reached yet: faint, unlabelled), ``new`` (introduced by
-    this step: haloed) and ``past`` (earlier steps: quieter) flags, and the projector's
-    ``big`` labels.
+    this step: haloed, always labelled) and ``past`` (earlier steps: quieter) flags, and
+    the projector's ``big`` marks (label sizes come from ``assets/labels.js``).
 
     Edges not reached yet are also ``hidden``, so only nodes need a ``future`` style.
     """
     return [
         {"selector": "node[?big]", "style": {
-            "font-size": 23, "font-weight": "bold", "text-max-width": 170,
-            "text-background-opacity": 0.92, "border-width": 3, "text-margin-y": 6}},
-        {"selector": "edge[?big]", "style": {"font-size": 22, "font-weight": "bold",
-                                             "arrow-scale": 1.6, "opacity": 1,
+            "text-background-opacity": 0.92, "border-width": 3}},
+        {"selector": "edge[?big]", "style": {"font-weight": "bold", "arrow-scale": 1.6,
+                                             "opacity": 1,
                                              "width": "mapData(count, 1, 8, 4, 14)"}},
-        {"selector": 'node[?big][kind = "faction"]', "style": {"font-size": 34}},
         {"selector": "node[?future]", "style": {
             "opacity": 0.15, "text-opacity": 0, "text-background-opacity": 0}},
         {"selector": "node[?new]", "style": {
             "underlay-color": NEW_HALO, "underlay-opacity": 0.75, "underlay-padding": 9,
-            "underlay-shape": "ellipse", "z-index": 5}},
-        {"selector": "node[?new][?big]", "style": {"font-size": 27}},
-        {"selector": "node[?past][?big]", "style": {"font-size": 15, "font-weight": "normal",
-                                                    "text-background-opacity": 0.6}},
+            "underlay-shape": "ellipse", "z-index": 6}},
         {"selector": "edge[?past]", "style": {"opacity": 0.45}},
         {"selector": "edge[?new]", "style": {
             "underlay-color": NEW_HALO, "underlay-opacity": 0.6, "underlay-padding": 6,

@@ -18,6 +18,10 @@ STORE_JUMP = "store-jump"  # a citation clicked: the paragraph to show in the re
 INPUT_SEARCH = "input-search"
 LIST_SEARCH_RESULTS = "list-search-results"
 
+DIV_FILTERS = "div-filters"  # the filter column, which folds away
+BUTTON_FOLD_FILTERS = "button-fold-filters"
+BUTTON_FOLD_SIDE = "button-fold-side"
+STORE_FOLDS = "store-folds"  # which panels the user folded (kept in the browser)
 CHECKLIST_FACTION = "checklist-faction"
 RADIO_FACTION_MODE = "radio-faction-mode"
 CHECKLIST_TYPE = "checklist-type"
@@ -31,6 +35,7 @@ BUTTON_RESET = "button-reset"
 TEXT_COUNTS = "text-counts"
 
 CYTOSCAPE_GRAPH = "cytoscape-graph"
+DIV_GRAPH_BOX = "div-graph-box"  # the graph's box: the skip link's target
 DIV_LEGEND = "div-legend"
 
 # the table view (components/table.py): the graph as a list and a table

@@ -1,120 +1,78 @@
-"""The component tree. Everything a view can change starts at its default here."""
+"""The component tree. Everything a view can change starts at its default here.
+
+The graph gets the room: the filter column and the side panel fold away (the buttons at
+either end of the graph's bar; ``store-folds`` remembers the choice in the browser), and
+on a narrow screen the graph comes first.
+"""
 
 from __future__ import annotations
 
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from ..corpus.schema import RELATION_TYPES
 from ..network.drawing import drawing
 from ..network.graph import Network
 from ..network.styles import stylesheet
-from ..network.view import FACTION_MODES, LAYOUTS, PANEL_IGNORES
+from ..network.view import PANEL_IGNORES
 from . import ids
 from .components.analysis import analysis_panel
 from .components.classroom import handout_section, stores, toolbar, walk_panel
-from .components.common import action_button
 from .components.detail import intro_panel
+from .components.filters import filters
 from .components.legend import legend
-from .components.reader import document_options, reader
-
-
-def _fieldset(legend_text: str, *children, hint: str = "", hidden: bool = False
-              ) -> html.Fieldset:
-    parts = [html.Legend(legend_text)]
-    if hint:
-        parts.append(html.P(hint, className="hint"))
-    return html.Fieldset([*parts, *children], className="filter", hidden=hidden)
-
-
-def _checklist(id_: str, options: list[dict], value: list[str]) -> dcc.Checklist:
-    return dcc.Checklist(id=id_, options=options, value=value, className="checklist",
-                         inputClassName="checklist-input", labelClassName="checklist-label")
-
-
-def documents_filter(corpus) -> html.Fieldset:
-    """Which documents' relations to show; hidden while the corpus has only one."""
-    return _fieldset("Documents", html.Label(
-        "Show relations cited from", htmlFor=ids.DROPDOWN_DOCUMENTS, className="visually-hidden"),
-        dcc.Dropdown(id=ids.DROPDOWN_DOCUMENTS, options=document_options(corpus), value=[],
-                     multi=True, placeholder=f"All {len(corpus.documents)} documents",
-                     className="dropdown"),
-        hint="Choose documents to see only the relations they record; none chosen shows all.",
-        hidden=len(corpus.documents) < 2)
-
-
-def filters(network: Network) -> html.Aside:
-    corpus, bounds = network.corpus, network.bounds
-    people = corpus.people
-    low, high = bounds.years
-    marks = {y: {"label": str(y)} for y in range(low, high + 1)
-             if y in (low, high) or y % 5 == 0}
-    return html.Aside([
-        html.H2("Filters", className="visually-hidden"),
-        _fieldset("Factions", _checklist(
-            ids.CHECKLIST_FACTION,
-            [{"label": html.Span([html.Span(className=f"swatch shape-{f.shape}",
-                                            style={"backgroundColor": f.color}), f.label]),
-              "value": f.id} for f in corpus.factions.values()],
-            list(bounds.factions)),
-            dcc.RadioItems(id=ids.RADIO_FACTION_MODE, className="radio",
-                           options=[{"label": f"Relations {text}", "value": key}
-                                    for key, text in FACTION_MODES.items()],
-                           value="touching")),
-        documents_filter(corpus),
-        _fieldset("Polarity", _checklist(
-            ids.CHECKLIST_POLARITY, [{"label": p, "value": p} for p in bounds.polarities],
-            list(bounds.polarities))),
-        _fieldset("Who claims it", _checklist(
-            ids.CHECKLIST_CLAIMANT,
-            [{"label": people[c].name if c in people else c, "value": c}
-             for c in bounds.claimants], list(bounds.claimants)),
-            hint="Most relations are Kim Il Sung's claims, as Ivanov reports them."),
-        _fieldset("Years the relation refers to", html.Div(dcc.RangeSlider(
-            id=ids.RANGESLIDER_YEARS, min=low, max=high, step=1, value=[low, high],
-            marks=marks, allowCross=False, tooltip={"placement": "bottom"}),
-            className="slider")),
-        _fieldset("Relation type", _checklist(
-            ids.CHECKLIST_TYPE,
-            [{"label": html.Span(t, title=RELATION_TYPES[t]), "value": t} for t in bounds.types],
-            list(bounds.types))),
-        _fieldset("Display", _checklist(
-            ids.CHECKLIST_OPTIONS,
-            [{"label": "Hide people left without relations", "value": ids.OPTION_HIDE_ISOLATED}],
-            []),
-            html.Label("Layout", htmlFor=ids.RADIO_LAYOUT, className="label"),
-            dcc.RadioItems(id=ids.RADIO_LAYOUT, className="radio", value="force",
-                           options=[{"label": text, "value": key}
-                                    for key, text in LAYOUTS.items()])),
-        action_button("Reset all filters", "reset", "button-reset", id=ids.BUTTON_RESET),
-    ], className="panel-filters", **{"aria-label": "Filters"})
-
-
-def tools() -> html.Div:
-    """The classroom toolbar, led by the switch to the table view."""
-    bar = toolbar()
-    bar.children.insert(0, html.Button(
-        "Table view", id=ids.BUTTON_TABLE_VIEW, n_clicks=0, className="tool tool-table",
-        title="The people and relations shown, as a list and a table (keyboard and screen "
-              "readers)", **{"aria-pressed": "false", "aria-controls": ids.DIV_TABLE_VIEW}))
-    return bar
-
+from .components.reader import reader
 
 #: The elements carry their positions: the first layout only fits them to the screen.
 START_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+#: One notch of a mouse wheel zooms about 1.25 times (Cytoscape's default is about 2.5).
+WHEEL_SENSITIVITY = 0.25
+NOT_DRAWN = "(not drawn)"  # a panel key no URL gives: the panel is drawn on first opening
+
+
+def _fold(label: str, id_: str, controls: str, title: str) -> html.Button:
+    return html.Button(label, id=id_, n_clicks=0, className="tool tool-fold", type="button",
+                       title=title, **{"aria-expanded": "true", "aria-controls": controls})
+
+
+def graph_bar() -> html.Div:
+    """Fold the filters, the counts, the table view and the classroom tools, fold the
+    side panel."""
+    bar = toolbar()
+    bar.children.insert(0, html.Button(
+        "Table view", id=ids.BUTTON_TABLE_VIEW, n_clicks=0, className="tool tool-table",
+        type="button", title="The people and relations shown, as a list and a table "
+        "(keyboard and screen readers)",
+        **{"aria-pressed": "false", "aria-controls": ids.DIV_TABLE_VIEW}))
+    return html.Div([
+        _fold("Filters", ids.BUTTON_FOLD_FILTERS, ids.DIV_FILTERS, "Show or hide the filters"),
+        html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
+        bar,
+        _fold("Details", ids.BUTTON_FOLD_SIDE, ids.DIV_SIDE,
+              "Show or hide the details, the document and the analysis"),
+    ], className="graph-bar")
+
+
+def camera_buttons() -> html.Div:
+    """Zoom in, zoom out and fit, over the graph (``assets/camera.js``)."""
+    def button(text: str, what: str, title: str) -> html.Button:
+        return html.Button(text, type="button", className="camera-button", title=title,
+                           **{"data-camera": what, "aria-label": title})
+    return html.Div([button("+", "in", "Zoom in"), button("−", "out", "Zoom out"),
+                     button("⤢", "fit", "Fit the graph to the screen")],
+                    className="camera", role="group", **{"aria-label": "Zoom"})
 
 
 def graph_section(network: Network) -> html.Section:
     return html.Section([
-        html.Div([html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
-                  tools()], className="graph-bar"),
-        html.Div(cyto.Cytoscape(
+        graph_bar(),
+        html.Div([cyto.Cytoscape(
             id=ids.CYTOSCAPE_GRAPH, elements=drawing(network, network.bounds.start).elements(),
             stylesheet=stylesheet(network.corpus), layout=START_LAYOUT,
-            autoRefreshLayout=False, responsive=True, minZoom=0.2, maxZoom=4,
-            boxSelectionEnabled=False,
-            style={"width": "100%", "height": "100%"}, className="graph"), className="graph-box"),
-        html.Div(id=ids.DIV_TABLE_VIEW, className="table-view", hidden=True,
+            autoRefreshLayout=False, responsive=True, minZoom=0.1, maxZoom=4,
+            boxSelectionEnabled=False, wheelSensitivity=WHEEL_SENSITIVITY,
+            style={"width": "100%", "height": "100%"}, className="graph"), camera_buttons()],
+            className="graph-box", id=ids.DIV_GRAPH_BOX, tabIndex="-1"),
+        html.Div(id=ids.DIV_TABLE_VIEW, className="table-view", hidden=True, tabIndex="-1",
                  role="region", **{"aria-label": "The network as a list and a table"}),
         walk_panel(),
         html.Div(legend(network, network.bounds.start), id=ids.DIV_LEGEND, className="legend"),
@@ -159,7 +117,13 @@ def header(network: Network) -> html.Header:
     ], className="app-header")
 
 
-NOT_DRAWN = "(not drawn)"  # a panel key no URL gives: the panel is drawn on first opening
+def skip_links() -> html.Nav:
+    """The first tab stops: straight to the graph, or to its table view."""
+    return html.Nav([html.A("Skip to the graph", href=f"#{ids.DIV_GRAPH_BOX}",
+                            className="skip-link"),
+                     html.A("Skip to the table view", href=f"#{ids.BUTTON_TABLE_VIEW}",
+                            className="skip-link")],
+                    className="skip-links", **{"aria-label": "Skip links"})
 
 
 def config(network: Network) -> dict:
@@ -169,6 +133,7 @@ def config(network: Network) -> dict:
 
 def build_layout(network: Network) -> html.Div:
     return html.Div([
+        skip_links(),
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.STORE_CONFIG, data=config(network)),
         # A store whose data is None is set (to undefined) when it mounts, which fires its
@@ -176,6 +141,7 @@ def build_layout(network: Network) -> html.Div:
         dcc.Store(id=ids.STORE_ACTION, data={}),
         dcc.Store(id=ids.STORE_SELECTED_AT, data=0),
         dcc.Store(id=ids.STORE_JUMP, data={}),
+        dcc.Store(id=ids.STORE_FOLDS, data={}, storage_type="local"),
         dcc.Store(id=ids.STORE_GRAPH_QUERY, data=""),  # the start view (``Bounds.start``)
         dcc.Store(id=ids.STORE_GRAPH_CHANGES, data={}),
         dcc.Store(id=ids.STORE_TAB, data="detail"),

@@ -19,7 +19,7 @@ from ..components.legend import legend
 def counts_text(network: Network, view: View) -> str:
     people, relations = counts(network, view)
     total_p, total_r = len(network.corpus.people), len(network.corpus.relations)
-    return (f"Showing {people} of {total_p} people and groups, "
+    return (f"{people} of {total_p} people and groups, "
             f"{relations} of {total_r} relations")
 
 

@@ -4,8 +4,9 @@ Next and Previous (buttons, or the keys a presenter's clicker sends, which press
 ``assets/walk.js``), starting and ending the walk and the projector toggle are actions
 of the one URL callback, like every other click. The walk's text is drawn for
 ``store-step-key`` (the step in the URL, passed on by the browser only when it changes);
-the app's classes (projector, walking, controls shown) are set in the browser
-(``frame`` in ``assets/walk.js``) from the URL, with no request.
+the app's classes (projector, walking, controls shown, panels folded) are set in the
+browser (``frame`` in ``assets/walk.js``) from the URL and ``store-folds``, with no
+request.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from .url import Action
 
 
 def move(network: Network, view: View, args: tuple[str, ...], value: object) -> View | None:
-    """``step next`` or ``step previous``; from outside the walk, either starts it."""
+    """``step next`` or ``step previous``; from outside the walk, either starts it. Moving
+    on lets go of a selection, so the step's text comes back in its place."""
     walk = network.walk
     if not len(walk) or not args or args[0] not in ("next", "previous"):
         return None
     current = walk.clamp(view.step)
     delta = 1 if args[0] == "next" else -1
-    return replace(view, step=max(1, walk.clamp(current + delta)) if current else 1)
+    return replace(view.filters_only(),
+                   step=max(1, walk.clamp(current + delta)) if current else 1)
 
 
 def toggle_walk(network: Network, view: View, args: tuple[str, ...],
@@ -68,8 +71,16 @@ def register(app: Dash, network: Network) -> None:
         Output(ids.BUTTON_CONTROLS, "children"), Output(ids.BUTTON_CONTROLS, "aria-expanded"),
         Output(ids.BUTTON_WALK, "children"), Output(ids.BUTTON_WALK, "aria-pressed"),
         Output(ids.BUTTON_PRESENT, "children"), Output(ids.BUTTON_PRESENT, "aria-pressed"),
+        Output(ids.BUTTON_FOLD_FILTERS, "aria-expanded"),
+        Output(ids.BUTTON_FOLD_SIDE, "aria-expanded"),
         Input(ids.URL, "search"), Input(ids.BUTTON_CONTROLS, "n_clicks"),
+        Input(ids.STORE_FOLDS, "data"),
         State(ids.DIV_APP, "className"), State(ids.STORE_CONFIG, "data"))
+    app.clientside_callback(  # a fold button folds or unfolds its panel
+        ClientsideFunction(namespace="ivanovWalk", function_name="fold"),
+        Output(ids.STORE_FOLDS, "data"),
+        Input(ids.BUTTON_FOLD_FILTERS, "n_clicks"), Input(ids.BUTTON_FOLD_SIDE, "n_clicks"),
+        State(ids.STORE_FOLDS, "data"), prevent_initial_call=True)
     app.clientside_callback(  # the camera frames what the walk has reached
         ClientsideFunction(namespace="ivanovWalk", function_name="camera"),
         Output(ids.STORE_CAMERA, "data"), Input(ids.CYTOSCAPE_GRAPH, "elements"),

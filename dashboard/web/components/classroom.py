@@ -43,7 +43,7 @@ def toolbar() -> html.Div:
     exports.append(html.Button("Handout (print or save as PDF)", id=ids.BUTTON_HANDOUT,
                                n_clicks=0, className="menu-item"))
     return html.Div([
-        _tool("Walk through the document", ids.BUTTON_WALK, "Read the document step by step "
+        _tool("Guided walk", ids.BUTTON_WALK, "Read the document step by step "
               "as the network grows (arrow keys move between steps)",
               **{"aria-pressed": "false", "data-action": "walk"}),
         _tool("Projector view", ids.BUTTON_PRESENT, "Large text and high contrast for a "

@@ -1,5 +1,9 @@
 """The legend on screen, drawn from the view's key (``network.legend.key``): it follows the
-colouring (factions or detected communities) and shows what node size means."""
+colouring (factions or detected communities) and shows what node size means.
+
+It is one strip under the graph: the colours and shapes, the line styles and the sizes;
+the rarer marks fold away behind "More".
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,8 @@ from ...network.legend import key
 from ...network.view import View
 
 
-def _shape(shape: str, color: str, extra: str = "") -> html.Span:
-    return html.Span(className=f"swatch shape-{shape} {extra}".strip(),
-                     style={"backgroundColor": color})
+def _shape(shape: str, color: str) -> html.Span:
+    return html.Span(className=f"swatch shape-{shape}", style={"backgroundColor": color})
 
 
 def _line(p: dict) -> html.Li:
@@ -23,42 +26,41 @@ def _line(p: dict) -> html.Li:
 
 def _colours(spec: dict) -> list:
     if spec["color"] == "community":
-        shapes = [html.Li([_shape(f["shape"], "#ffffff"), f["label"]])
-                  for f in spec["factions"]]
-        groups = [html.Li([html.Span(className="swatch swatch-community",
-                                     style={"backgroundColor": c["color"]}), c["label"]])
-                  for c in spec["communities"]]
-        return [html.P("Colour: detected community (see Analysis). Shape: faction.",
-                       className="legend-head"),
-                html.Ul(groups, className="legend-communities"),
-                html.Ul(shapes, className="legend-factions")]
-    return [html.P("Colour and shape: faction.", className="legend-head visually-hidden"),
-            html.Ul([html.Li([_shape(f["shape"], f["color"]), f["label"]])
-                     for f in spec["factions"]], className="legend-factions")]
+        return [html.Ul([html.Li([html.Span(className="swatch swatch-community",
+                                            style={"backgroundColor": c["color"]}), c["label"]])
+                         for c in spec["communities"]], className="legend-communities",
+                        **{"aria-label": "Colour: detected community"}),
+                html.Ul([html.Li([_shape(f["shape"], "#ffffff"), f["label"]])
+                         for f in spec["factions"]], className="legend-factions",
+                        **{"aria-label": "Shape: faction"})]
+    return [html.Ul([html.Li([_shape(f["shape"], f["color"]), f["label"]])
+                     for f in spec["factions"]], className="legend-factions",
+                    **{"aria-label": "Colour and shape: faction"})]
 
 
-def _sizes(spec: dict) -> html.Div:
+def _sizes(spec: dict) -> html.Ul:
     size = spec["size"]
     steps = [html.Li([html.Span(className="size-dot", style={
         "width": f"{s['size'] / 3:.0f}px", "height": f"{s['size'] / 3:.0f}px"}), s["label"]])
         for s in size["steps"]]
-    return html.Div([html.Span(size["title"] + ":", className="legend-sub"),
-                     html.Ul(steps, className="legend-sizes")], className="legend-size")
+    return html.Ul([html.Li(size["title"] + ":", className="legend-sub"), *steps],
+                   className="legend-sizes")
 
 
 def legend(network: Network, view: View) -> list:
     spec = key(network, view)
-    return [html.Details([
-        html.Summary("Legend", className="legend-title"),
-        html.Div([
-            *_colours(spec),
-            html.Ul([*(_line(p) for p in spec["polarities"]),
-                     html.Li([html.Span(className="swatch swatch-group"), "collective actor"]),
-                     html.Li([html.Span(className="swatch swatch-contested"),
-                              "faction label contested"]),
-                     html.Li("(?) identification uncertain"),
-                     html.Li("thicker edge, number: several relations")],
-                    className="legend-lines"),
-            _sizes(spec),
-        ], className="legend-body"),
-    ], open=True)]
+    head = ("Colour: detected community; shape: faction." if spec["color"] == "community"
+            else "Colour and shape: faction.")
+    return [html.Div([
+        html.P(head, className="legend-head visually-hidden"),
+        *_colours(spec),
+        html.Ul([_line(p) for p in spec["polarities"]], className="legend-lines"),
+        _sizes(spec),
+        html.Details([html.Summary("More"), html.Ul([
+            html.Li([html.Span(className="swatch swatch-group"), "collective actor"]),
+            html.Li([html.Span(className="swatch swatch-contested"), "faction label contested"]),
+            html.Li("(?) identification uncertain"),
+            html.Li("thicker edge, number: several relations"),
+            html.Li("hover a node for its name; zoom in for more names")],
+            className="legend-marks")], className="legend-more"),
+    ], className="legend-body", role="group", **{"aria-label": "Legend"})]

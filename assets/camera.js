@@ -1,0 +1,144 @@
+/* The camera: fit to what is shown after every change of filters, the zoom and fit
+   buttons over the graph, the mouse wheel, and going to a person chosen from the search.
+
+   Nothing here posts a request: the camera is the browser's own (a shared link restores
+   the view, and the view is always fitted when it is drawn). */
+(function () {
+  "use strict";
+  const PADDING = 30;
+  const STEP = 1.35;            /* one press of + or − */
+  const FOCUS_MAX_ZOOM = 1.6;   /* going to a person never comes closer than this */
+
+  function walking() {
+    const app = document.querySelector(".app");
+    return Boolean(app && app.classList.contains("is-walking"));
+  }
+
+  function shown(cy) {
+    return cy.elements(":visible").filter(function (e) {
+      return !e.data("future");
+    });
+  }
+
+  /* Whether the camera is the app's (fitted, framed) or the user's (zoomed, panned): a
+     change of the graph's box refits the app's camera and leaves the user's alone. */
+  let auto = true;
+  function own(run) { run(); }
+
+  function fit(cy, animate) {
+    const eles = shown(cy);
+    if (!eles.length) { return; }
+    auto = true;
+    own(function () {
+      cy.stop();
+      if (animate) {
+        cy.animate({fit: {eles: eles, padding: PADDING}}, {duration: 250});
+      } else {
+        cy.fit(eles, PADDING);
+      }
+    });
+  }
+
+  const attached = new WeakSet();
+  function attach(cy) {
+    if (!cy || attached.has(cy)) { return; }
+    attached.add(cy);
+    /* The user's own gestures (Cytoscape names them) hand the camera to the user. */
+    cy.on("scrollzoom pinchzoom dragpan", function () { auto = false; });
+    /* Cytoscape measures its box only when told: tell it whenever the box changes (panels
+       folded, projector, walk, the window), and refit the app's camera. */
+    const reshape = function () {
+      const before = [cy.width(), cy.height()];
+      cy.resize();
+      const moved = window.ivanovStretch ? window.ivanovStretch.update(cy) : false;
+      if (!moved && before[0] === cy.width() && before[1] === cy.height()) { return; }
+      if (auto && !walking()) { fit(cy, false); }
+    };
+    new ResizeObserver(reshape).observe(cy.container());
+    reshape();
+  }
+  function watch() {
+    if (window.cy && window.cy.container && window.cy.container()) { attach(window.cy); }
+    window.setTimeout(watch, 300);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();
+  }
+
+  function zoomBy(cy, factor) {
+    const level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.zoom() * factor));
+    auto = false;
+    cy.stop();
+    cy.animate({zoom: {level: level, renderedPosition: {x: cy.width() / 2,
+                                                         y: cy.height() / 2}}},
+               {duration: 150});
+  }
+
+  /* The person a search hit or a panel chose: their relations framed, or, when the
+     graph is already close, the person brought into view. */
+  function focus(cy, id, closely) {
+    const node = cy.getElementById(id);
+    if (!node.length || !node.visible()) { return; }
+    const near = node.closedNeighborhood(":visible");
+    cy.stop();
+    auto = false;
+    if (closely) {
+      const box = near.boundingBox({includeLabels: true});
+      const zoom = Math.min(FOCUS_MAX_ZOOM, (cy.width() - 2 * PADDING) / Math.max(box.w, 1),
+                            (cy.height() - 2 * PADDING) / Math.max(box.h, 1));
+      cy.animate({zoom: zoom, center: {eles: near}}, {duration: 300});
+      return;
+    }
+    const p = node.renderedPosition();
+    if (p.x < PADDING || p.y < PADDING || p.x > cy.width() - PADDING ||
+        p.y > cy.height() - PADDING) {
+      cy.animate({center: {eles: node}}, {duration: 250});
+    }
+  }
+
+  window.ivanovCamera = {
+    /* Called by graph.js after a view's changes are in the graph. */
+    changed: function (cy, changes) {
+      if (!cy) { return; }
+      const membership = Boolean((changes.add && changes.add.length) ||
+                                 (changes.remove && changes.remove.length));
+      window.requestAnimationFrame(function () {
+        const wanted = window.__ivanovFocus;
+        if (wanted && wanted.id) {
+          window.__ivanovFocus = null;
+          focus(cy, wanted.id, wanted.closely);
+        } else if (changes.layout) {
+          if (window.ivanovStretch) { window.ivanovStretch.update(cy); }
+          if (!walking()) { fit(cy, false); }
+        } else if (membership && !walking()) {
+          fit(cy, true);
+        }
+      });
+    },
+    fit: fit,
+    own: own
+  };
+
+  document.addEventListener("click", function (event) {
+    const button = event.target && event.target.closest &&
+                   event.target.closest("[data-camera]");
+    const cy = window.cy;
+    if (!button || !cy) { return; }
+    const what = button.getAttribute("data-camera");
+    if (what === "in") { zoomBy(cy, STEP); }
+    if (what === "out") { zoomBy(cy, 1 / STEP); }
+    if (what === "fit") { fit(cy, true); }
+  });
+
+  /* A selection made outside the graph brings the person into view; from the search
+     box it frames them and their relations. */
+  document.addEventListener("click", function (event) {
+    const button = event.target && event.target.closest &&
+                   event.target.closest('[data-action^="select person "]');
+    if (!button) { return; }
+    const id = button.getAttribute("data-action").split(" ")[2];
+    window.__ivanovFocus = {id: id, closely: Boolean(button.closest(".search-results"))};
+  }, true);
+})();
