@@ -208,51 +208,79 @@
         }
         return NO();
       },
-      tableView: function (clicks, isOpen) {
-        /* The graph or its table view. The camera (zoom, pan) is kept while the graph is
-           hidden and put back when it returns: Cytoscape cannot measure a hidden box. */
-        const open = !isOpen;
+      tableView: function (search, wasOpen) {
+        /* The graph or its table view, as the URL says (table=1). The camera (zoom, pan)
+           is kept while the graph is hidden and put back when it returns: Cytoscape
+           cannot measure a hidden box. */
+        const open = new URLSearchParams(search || "").get("table") === "1";
         const cy = window.cy;
-        if (open && cy) {
+        if (open && !wasOpen && cy) {
           window.__ivanovCamera = {zoom: cy.zoom(), pan: Object.assign({}, cy.pan())};
-        } else if (!open && cy) {
+        } else if (!open && wasOpen && cy) {
           window.requestAnimationFrame(function () {
             cy.resize();
             const saved = window.__ivanovCamera;
             if (saved && isFinite(saved.zoom) && isFinite(saved.pan.x) && isFinite(saved.pan.y)) {
               cy.viewport({zoom: saved.zoom, pan: saved.pan});
-            } else {
-              cy.fit(cy.elements(":visible"), 30);
+            } else if (window.ivanovCamera) {
+              window.ivanovCamera.fit(cy, false);
             }
           });
         }
         return [open, !open, "panel-graph" + (open ? " is-table" : ""), String(open),
                 open ? "Graph view" : "Table view"];
       },
-      tableQuery: function (search, isOpen) {
-        /* Pass the view on to the table view's server callback only while it is open; the
-           stamp makes reopening on the same view fetch it again. */
+      tableQuery: function (search, isOpen, current) {
+        /* Pass the view on to the table view's server callback only while it is open, and
+           only when what the table shows changed. */
         if (!isOpen) { return NO(); }
-        return {search: search || "", at: Date.now()};
+        const key = panelKey(search, ["layout", "color", "size", "present", "moved", "step"],
+                             false);
+        return current && current.search === key ? NO() : {search: key};
       }
     }
   });
 
-  /* The table view's lists: the up and down arrows (and Home, End) move between its
-     buttons, as in a listbox; Tab still leaves the list. */
+  /* Long lists are one Tab stop each (a "roving" tab stop): Tab reaches the list's chosen
+     or first row, the up and down arrows (and Home, End) move between its rows, Tab
+     leaves it. The table view's two lists, the analysis people table and the search
+     results. */
+  const LISTS = [["#list-people", ".row-button"], ["#table-relations", ".row-button"],
+                 [".people-table tbody", ".row-link"], ["#list-search-results", ".search-hit"]];
+
+  function rows(list, item) { return Array.from(list.querySelectorAll(item)); }
+
+  function rove() {
+    LISTS.forEach(function (pair) {
+      document.querySelectorAll(pair[0]).forEach(function (list) {
+        const all = rows(list, pair[1]);
+        if (!all.length) { return; }
+        const keep = all.find(function (b) { return b === document.activeElement; }) ||
+          all.find(function (b) { return b.getAttribute("aria-current") === "true" ||
+                                         b.closest(".is-selected"); }) || all[0];
+        all.forEach(function (b) {
+          const want = b === keep ? "0" : "-1";
+          if (b.getAttribute("tabindex") !== want) { b.setAttribute("tabindex", want); }
+        });
+      });
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
     const button = event.target;
-    if (!keys.includes(event.key) || !button.classList ||
-        !button.classList.contains("row-button")) { return; }
-    const list = button.closest("#list-people, #table-relations");
-    if (!list) { return; }
-    const buttons = Array.from(list.querySelectorAll(".row-button"));
+    if (!keys.includes(event.key) || !button || !button.closest) { return; }
+    const pair = LISTS.find(function (p) {
+      return p[0] !== "#list-search-results" && button.matches(p[1]) && button.closest(p[0]);
+    });
+    if (!pair) { return; }
+    const buttons = rows(button.closest(pair[0]), pair[1]);
     const at = buttons.indexOf(button);
     const to = {ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1}[event.key];
     if (to >= 0 && to < buttons.length) {
       event.preventDefault();
       buttons[to].focus();
+      rove();
     }
   });
 
@@ -265,6 +293,14 @@
   };
   document.addEventListener("click", remember, true);
   document.addEventListener("focusin", remember, true);
+  let roving = false;
+  new MutationObserver(function () {
+    if (!roving) {
+      roving = true;
+      window.requestAnimationFrame(function () { roving = false; rove(); });
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true});
+
   new MutationObserver(function () {
     const box = document.getElementById("div-table-view");
     const active = document.activeElement;

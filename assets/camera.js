@@ -45,6 +45,18 @@
     attached.add(cy);
     /* The user's own gestures (Cytoscape names them) hand the camera to the user. */
     cy.on("scrollzoom pinchzoom dragpan", function () { auto = false; });
+    /* A person dragged to a new place: the place goes into the link (and the exports),
+       in the layout's own units (without the screen's stretch). */
+    cy.on("dragfree", "node", function (event) {
+      const node = event.target;
+      if (node.data("kind") === "faction" || !window.dash_clientside ||
+          !window.dash_clientside.set_props) { return; }
+      const p = window.ivanovStretch ? window.ivanovStretch.toBase(node.position())
+                                     : node.position();
+      window.dash_clientside.set_props("store-action", {data: {
+        action: "move", value: {id: node.id(), x: Math.round(p.x), y: Math.round(p.y)},
+        at: Date.now()}});
+    });
     /* Cytoscape measures its box only when told: tell it whenever the box changes (panels
        folded, projector, walk, the window), and refit the app's camera. */
     const reshape = function () {

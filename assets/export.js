@@ -315,7 +315,7 @@
             const image = document.getElementById("img-handout");
             if (!image) { resolve(noUpdate); return; }
             const loaded = new Promise(function (done) { image.onload = done; });
-            image.src = window.cy.png({full: true, scale: 2, bg: "#ffffff", maxWidth: 3000});
+            image.src = paperPicture(window.cy);
             loaded.then(function () {
               document.body.classList.add("printing-handout");
               const done = function () {
@@ -330,6 +330,28 @@
         });
       }
     }
+  });
+
+  /* The graph for paper: the whole network as it is filtered, undimmed by a selection and
+     labelled as if nothing were selected, on white. */
+  function paperPicture(cy) {
+    if (window.ivanovLabels) { window.ivanovLabels.forPaper(true); }
+    const all = cy.elements();
+    all.addClass("undim");
+    try {
+      return cy.png({full: true, scale: 2, bg: "#ffffff", maxWidth: 3000});
+    } finally {
+      all.removeClass("undim");
+      if (window.ivanovLabels) { window.ivanovLabels.forPaper(false); }
+    }
+  }
+
+  /* Printing the page (Ctrl+P, the browser's menu): the graph as a picture with its legend
+     and what it shows, instead of the controls (classroom.css @media print). */
+  window.addEventListener("beforeprint", function () {
+    const image = document.getElementById("img-print");
+    if (!image || !window.cy || document.body.classList.contains("printing-handout")) { return; }
+    image.src = paperPicture(window.cy);
   });
 
   /* A chosen export closes its menu and gives the keys back to the walk. */

@@ -125,8 +125,11 @@
   }
 
   /* The people to label, most important first. */
+  let paper = false;  /* drawing for paper: the selection does not fade the rest */
+  function fading(cy) { return !paper && cy.$("node[?sel], edge[?sel]").length > 0; }
+
   function candidates(cy, hovered, view) {
-    const dimming = cy.$("node[?sel], edge[?sel]").length > 0;
+    const dimming = fading(cy);
     const nodes = cy.nodes(":visible").filter(function (n) {
       if (n.data("kind") === "faction" || n.data("future")) { return false; }
       if (dimming && !n.data("lit") && !n.same(hovered)) { return false; }
@@ -160,7 +163,7 @@
     const grid = new Grid(64);
     /* Every node a label must not cover; while a selection fades the rest, only the
        highlighted ones (a faded node may sit under a highlighted name). */
-    const dimming = cy.$("node[?sel], edge[?sel]").length > 0;
+    const dimming = fading(cy);
     const bodies = cy.nodes(":visible").filter(function (n) {
       return n.data("kind") !== "faction" && !n.data("future") && (!dimming || n.data("lit"));
     });
@@ -220,7 +223,7 @@
      that still touches another drawn label or another node loses its place. */
   function verify(cy, chosen) {
     const grid = new Grid(64);
-    const dimming = cy.$("node[?sel], edge[?sel]").length > 0;
+    const dimming = fading(cy);
     cy.nodes(":visible").forEach(function (n) {
       if (n.data("kind") === "faction" || n.data("future") || (dimming && !n.data("lit"))) {
         return;
@@ -297,5 +300,12 @@
   } else {
     watch();
   }
-  window.ivanovLabels = {refresh: function () { if (window.cy) { apply(window.cy); } }};
+  window.ivanovLabels = {
+    refresh: function () { if (window.cy) { apply(window.cy); } },
+    /* Labels chosen as if nothing were selected (for a picture on paper), then again. */
+    forPaper: function (on) {
+      paper = Boolean(on);
+      if (window.cy) { apply(window.cy); }
+    }
+  };
 })();

@@ -190,7 +190,8 @@ class Drawing:
 
         ``remove``: ids to take out; ``add``: elements to put in (in element order);
         ``data``: ``{id: {field: value}}`` for elements in both; ``position``:
-        ``{id: {"x", "y"}}`` for people in both when the layout changes. Empty parts are
+        ``{id: {"x", "y"}}`` for people in both whose place changed (another layout, or a
+        person moved by hand). Empty parts are
         left out, so no change is ``{}``. The browser applies them by id
         (``assets/graph.js``), whatever order its element list is in.
         """
@@ -208,7 +209,7 @@ class Drawing:
                 at = np.flatnonzero(both & (self.columns[kind][key] != values))
                 for element, value in zip(ids[at].tolist(), values[at].tolist(), strict=True):
                     data.setdefault(element, {})[key] = value
-            if kind == "person" and self.layout != new.layout:
+            if kind == "person" and self.positions is not new.positions:
                 for element in ids[both].tolist():
                     if self.positions[element] != new.positions[element]:
                         x, y = new.positions[element]

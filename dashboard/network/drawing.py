@@ -39,18 +39,30 @@ def drawing(network: Network, view: View) -> Drawing:
             "sel": bright_edges & bool(view.relation), "lit": bright_edges},
     }
     _walk_columns(columns, network, view, now)
-    return Drawing(t, network.positions[view.layout], view.layout, columns)
+    return Drawing(t, positions_of(network, view), view.layout, columns)
+
+
+def positions_of(network: Network, view: View) -> dict[str, tuple[float, float]]:
+    """Where the view puts each person: the layout's places, and the hand-moved ones."""
+    base = network.positions[view.layout]
+    if not view.moved:
+        return base
+    return {**base, **{p: (float(x), float(y)) for p, x, y in view.moved if p in base}}
 
 
 def _focus_masks(network: Network, view: View, now: Shown) -> tuple[np.ndarray, np.ndarray]:
+    """The selection and its neighbourhood, to keep bright while the rest fades; nothing
+    when the selection is not shown (the filters hide it: the Details panel says so, and
+    the graph does not fade for someone it does not show)."""
     t = network.arrays
     nodes, edges = np.zeros(len(t.person_ids), bool), np.zeros(len(t.edge_ids), bool)
-    if view.person in network.corpus.people:
+    if view.person in network.corpus.people and now.node_mask[t.person_index[view.person]]:
         person = t.person_index[view.person]
         own = now.relation_mask & ((t.source == person) | (t.target == person))
         edges[t.edge[own]] = True
         nodes[t.source[own]] = nodes[t.target[own]] = nodes[person] = True
-    elif view.relation in network.corpus.relations:
+    elif view.relation in network.corpus.relations and \
+            now.relation_mask[t.relation_index[view.relation]]:
         i = t.relation_index[view.relation]
         edges[t.edge[i]] = nodes[t.source[i]] = nodes[t.target[i]] = True
     return nodes, edges
@@ -81,11 +93,12 @@ def _walk_columns(columns: dict, network: Network, view: View, now: Shown) -> No
     people["past"] = bool(step) & involved & ~current
 
 
-def cytoscape_layout(network: Network, layout: str) -> dict:
-    """A ``preset`` layout that places the nodes where ``layout`` puts them and refits the view.
+def cytoscape_layout(network: Network, view: View) -> dict:
+    """A ``preset`` layout that places the nodes where the view's layout puts them and
+    refits the view.
 
     Sent only when the layout changes: filters never rerun a layout.
     """
-    positions = {node: {"x": x, "y": y} for node, (x, y) in network.positions[layout].items()}
+    positions = {node: {"x": x, "y": y} for node, (x, y) in positions_of(network, view).items()}
     return {"name": "preset", "positions": positions, "fit": True, "padding": 30,
             "animate": False}

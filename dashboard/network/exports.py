@@ -19,6 +19,7 @@ import pandas as pd
 
 from .annotations import annotations
 from .captions import caption, file_stem
+from .drawing import positions_of
 from .graph import Network, shown
 from .legend import key
 from .view import View
@@ -56,7 +57,7 @@ def shown_graph(network: Network, view: View) -> nx.MultiDiGraph:
     if network.walk.clamp(view.step):
         nodes = nodes & {a for r in rels for a in (r.source, r.target)}
     graph = nx.MultiDiGraph(name=_text(_title(network, view)))
-    positions = network.positions[view.layout]
+    positions = positions_of(network, view)
     for person in (p for p in corpus.people.values() if p.id in nodes):
         faction = corpus.factions.get(person.faction)
         graph.add_node(person.id, label=_text(person.name), kind=person.kind,

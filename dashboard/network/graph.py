@@ -132,7 +132,11 @@ def shown(network: Network, view: View) -> Shown:
 
 
 def counts(network: Network, view: View) -> tuple[int, int]:
-    """How many people (not faction boxes) and relations a view shows (during a walk: the
-    relations reached so far)."""
+    """How many people (not faction boxes) and relations a view shows. During a walk, the
+    relations reached so far and the people they involve: the faint shapes still to come
+    are not counted."""
     now = shown(network, view)
-    return int(now.node_mask.sum()), int(now.relation_mask.sum())
+    people = now.node_mask
+    if network.walk.clamp(view.step):
+        people = people & network.arrays.ends(now.relation_mask)
+    return int(people.sum()), int(now.relation_mask.sum())

@@ -52,6 +52,11 @@ DIM_RULE = {"selector": 'node[kind != "faction"][!lit], edge[!lit]',
             "style": {"opacity": 0.12, "text-opacity": 0.25}}
 
 
+#: Pictures for paper (the handout, the page printed) show the whole network, undimmed:
+#: the browser gives every element this class while it draws them (assets/export.js).
+UNDIM_RULE = {"selector": "node.undim, edge.undim", "style": {"opacity": 1, "text-opacity": 1}}
+
+
 def stylesheet(corpus: Corpus, dimming: bool = False) -> list[dict]:
     """The rules in order (a later rule wins); ``dimming`` adds ``DIM_RULE``."""
     rules: list[dict] = [
@@ -103,7 +108,7 @@ def stylesheet(corpus: Corpus, dimming: bool = False) -> list[dict]:
     rules += analysis_rules()
     rules += walk_rules()
     rules += [
-        *([DIM_RULE] if dimming else []),
+        *([DIM_RULE, UNDIM_RULE] if dimming else []),
         {"selector": "node[?sel]", "style": {
             "border-width": 6, "border-color": "#000", "border-style": "double",
             "z-index": 10}},

@@ -41,11 +41,12 @@ MAX_QUERY = 4000  # a longer query string is not one this app wrote
 START_LIMIT = 3000
 ALL = "all"  # the query value for "every document" when the start view shows one
 MAX_STEP = 10_000
+MAX_MOVED = 150  # people moved by hand that a link keeps
 #: The query keys each side-panel tab does not depend on: the browser leaves them out of
 #: the tab's key, and draws the tab again only when its key changes (``assets/app.js``).
 PANEL_IGNORES: dict[str, tuple[str, ...]] = {
-    "detail": ("layout", "color", "size", "step", "present"),
-    "analysis": ("layout", "color", "size", "step", "present", "relation"),
+    "detail": ("layout", "color", "size", "step", "present", "table", "moved"),
+    "analysis": ("layout", "color", "size", "step", "present", "relation", "table", "moved"),
 }
 
 
@@ -70,6 +71,9 @@ class View:
     size: str = ""  # a key of MEASURES, or "" for the default size
     step: int = 0  # the guided walk's step, from 1; 0 when not walking
     present: bool = False  # projector view
+    table: bool = False  # the graph shown as a list and a table
+    #: People moved by hand: (id, x, y) in layout units, in the order they were moved
+    moved: tuple[tuple[str, int, int], ...] = ()
 
     def select_person(self, person: str) -> View:
         return replace(self, person=person, relation="")
@@ -80,6 +84,11 @@ class View:
     def filters_only(self) -> View:
         """The same filters and layout with nothing selected."""
         return replace(self, person="", relation="")
+
+    def move(self, person: str, x: float, y: float) -> View:
+        """The view with ``person`` placed by hand at (x, y) (the latest place wins)."""
+        others = tuple(m for m in self.moved if m[0] != person)
+        return replace(self, moved=(*others, (person, round(x), round(y)))[-MAX_MOVED:])
 
 
 @dataclass(frozen=True)
@@ -183,6 +192,8 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
         size=first.get("size") if first.get("size") in MEASURES else "",
         step=min(_small_int(first.get("step")), bounds.steps),
         present=first.get("present") == "1",
+        table=first.get("table") == "1",
+        moved=_moved(first.get("moved", ""), bounds.people),
         factions=_ids(query.get("faction", []), bounds.factions),
         mode=first.get("mode") if first.get("mode") in FACTION_MODES else "touching",
         types=_ids(query.get("type", []), bounds.types),
@@ -213,6 +224,26 @@ def _cell(value: str, bounds: Bounds) -> tuple[str, str, str] | None:
             parts[2] not in CELL_POLARITIES:
         return None
     return parts[0], parts[1], parts[2]
+
+
+def _moved(value: str, people: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
+    """``pak-il-u:120:-40;hegai:0:15``: known people and whole numbers only.
+
+    >>> _moved("pak-il-u:120:-40;nobody:1:1;hegai:x:2;hegai:3:4", frozenset({"pak-il-u", "hegai"}))
+    (('pak-il-u', 120, -40), ('hegai', 3, 4))
+    """
+    out: dict[str, tuple[str, int, int]] = {}
+    for item in value.split(";")[:MAX_MOVED]:
+        parts = item.split(":")
+        if len(parts) == 3 and parts[0] in people and all(_coordinate(p) for p in parts[1:]):
+            out.pop(parts[0], None)
+            out[parts[0]] = (parts[0], int(parts[1]), int(parts[2]))
+    return tuple(out.values())
+
+
+def _coordinate(text: str) -> bool:
+    digits = text[1:] if text.startswith("-") else text
+    return digits.isascii() and digits.isdigit() and len(digits) <= 7
 
 
 def _small_int(value: str | None) -> int:
@@ -274,6 +305,10 @@ def to_query(view: View, start: View = View()) -> str:
         params.append(("step", str(view.step)))
     if view.present:
         params.append(("present", "1"))
+    if view.table:
+        params.append(("table", "1"))
+    if view.moved:
+        params.append(("moved", ";".join(f"{p}:{x}:{y}" for p, x, y in view.moved)))
     if view.person:
         params.append(("person", view.person))
     elif view.relation:

@@ -94,4 +94,5 @@ STORE_EXPORTED = "store-exported"
 BUTTON_HANDOUT = "button-handout"
 DIV_HANDOUT = "div-handout"
 IMG_HANDOUT = "img-handout"
+IMG_PRINT = "img-print"  # the graph as a picture when the page itself is printed
 STORE_CAMERA = "store-camera"

@@ -39,10 +39,11 @@ def graph_bar() -> html.Div:
     side panel."""
     bar = toolbar()
     bar.children.insert(0, html.Button(
-        "Table view", id=ids.BUTTON_TABLE_VIEW, n_clicks=0, className="tool tool-table",
+        "Table view", id=ids.BUTTON_TABLE_VIEW, className="tool tool-table",
         type="button", title="The people and relations shown, as a list and a table "
         "(keyboard and screen readers)",
-        **{"aria-pressed": "false", "aria-controls": ids.DIV_TABLE_VIEW}))
+        **{"aria-pressed": "false", "aria-controls": ids.DIV_TABLE_VIEW,
+           "data-action": "table"}))
     return html.Div([
         _fold("Filters", ids.BUTTON_FOLD_FILTERS, ids.DIV_FILTERS, "Show or hide the filters"),
         html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
@@ -74,6 +75,8 @@ def graph_section(network: Network) -> html.Section:
             className="graph-box", id=ids.DIV_GRAPH_BOX, tabIndex="-1"),
         html.Div(id=ids.DIV_TABLE_VIEW, className="table-view", hidden=True, tabIndex="-1",
                  role="region", **{"aria-label": "The network as a list and a table"}),
+        html.Div(html.Img(id=ids.IMG_PRINT, alt="The network as shown on screen",
+                          className="print-graph"), className="print-only"),
         walk_panel(),
         html.Div(legend(network, network.bounds.start), id=ids.DIV_LEGEND, className="legend"),
     ], id=ids.SECTION_GRAPH, className="panel-graph", **{"aria-label": "Network of relations"})

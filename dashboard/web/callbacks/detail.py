@@ -30,7 +30,7 @@ def panel(network: Network, passages: PassageIndex, key: str | None) -> list:
     if view.person:
         return person_panel(network, passages, view)
     if view.relation:
-        return relation_panel(network, passages, view.relation)
+        return relation_panel(network, passages, view)
     return intro_panel(network.corpus, network.bounds.start)
 
 

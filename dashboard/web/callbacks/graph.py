@@ -17,8 +17,14 @@ from ..components.legend import legend
 
 
 def counts_text(network: Network, view: View) -> str:
+    """``55 of 56 people and groups, 160 of 168 relations``; during the walk, what it has
+    reached so far."""
     people, relations = counts(network, view)
     total_p, total_r = len(network.corpus.people), len(network.corpus.relations)
+    step = network.walk.clamp(view.step)
+    if step:
+        return (f"Step {step}: {people} of {total_p} people and groups, {relations} of "
+                f"{total_r} relations reached")
     return (f"{people} of {total_p} people and groups, "
             f"{relations} of {total_r} relations")
 
@@ -45,7 +51,7 @@ def redraw(network: Network, search: str | None, drawn: str | None,
     if old.dimming != new.dimming:
         changes["stylesheet"] = stylesheet(network.corpus, new.dimming)
     if old_view.layout != new_view.layout:
-        changes["layout"] = cytoscape_layout(network, new_view.layout)
+        changes["layout"] = cytoscape_layout(network, new_view)
     keyed = (old_view.color, old_view.size) != (new_view.color, new_view.size)
     return ((changes or None), to_query(new_view, bounds.start), counts_text(network, new_view),
             legend(network, new_view) if keyed else no_update)

@@ -36,7 +36,10 @@ def move(network: Network, view: View, args: tuple[str, ...], value: object) -> 
 
 def toggle_walk(network: Network, view: View, args: tuple[str, ...],
                 value: object) -> View | None:
-    return replace(view, step=0 if view.step else 1) if len(network.walk) else None
+    """Start the walk at step 1 (letting go of a selection, so the text shows), or end it."""
+    if not len(network.walk):
+        return None
+    return replace(view, step=0) if view.step else replace(view.filters_only(), step=1)
 
 
 ACTIONS: tuple[Action, ...] = (

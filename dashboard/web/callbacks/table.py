@@ -1,7 +1,8 @@
-"""The table view: opened and closed in the browser, filled by the server while open.
+"""The table view: in the URL (``table=1``, the Table view button's action), shown in the
+browser, filled by the server while open.
 
 The browser passes the URL's query on to ``store-table-query`` only while the view is
-open, so a closed table view costs no request on each click.
+open and only when what the table shows changed, so a closed table view costs no request.
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ def register(app: Dash, network: Network) -> None:
         Output(ids.SECTION_GRAPH, "className"),
         Output(ids.BUTTON_TABLE_VIEW, "aria-pressed"),
         Output(ids.BUTTON_TABLE_VIEW, "children"),
-        Input(ids.BUTTON_TABLE_VIEW, "n_clicks"),
+        Input(ids.URL, "search"),
         State(ids.STORE_TABLE_VIEW, "data"),
-        prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction(namespace="ivanov", function_name="tableQuery"),
         Output(ids.STORE_TABLE_QUERY, "data"),
         Input(ids.URL, "search"), Input(ids.STORE_TABLE_VIEW, "data"),
+        State(ids.STORE_TABLE_QUERY, "data"),
         prevent_initial_call=True,
     )
     app.callback(Output(ids.DIV_TABLE_VIEW, "children"), Input(ids.STORE_TABLE_QUERY, "data"),

@@ -74,6 +74,12 @@ def _read_years(network: Network, value: object, view: View) -> View:
     return replace(view, years=None if (low, high) == span or low > high else (low, high))
 
 
+def _read_layout(network: Network, value: object, view: View) -> View:
+    """Another layout: people moved by hand were moved in the old one, so they go back."""
+    layout = value if value in LAYOUTS else "force"
+    return view if layout == view.layout else replace(view, layout=layout, moved=())
+
+
 def _read_documents(network: Network, value: object, view: View) -> View:
     """The document filter: nothing chosen (the dropdown's placeholder) means every document."""
     chosen = normalize_ids(value, network.bounds.documents) if isinstance(value, list) else None
@@ -94,8 +100,7 @@ CORE_CONTROLS: tuple[Control, ...] = (
     Control(ids.CHECKLIST_OPTIONS, "value",
             lambda n, v: [ids.OPTION_HIDE_ISOLATED] if v.hide_isolated else [],
             lambda n, x, v: replace(v, hide_isolated=ids.OPTION_HIDE_ISOLATED in (x or []))),
-    Control(ids.RADIO_LAYOUT, "value", lambda n, v: v.layout,
-            lambda n, x, v: replace(v, layout=x if x in LAYOUTS else "force")),
+    Control(ids.RADIO_LAYOUT, "value", lambda n, v: v.layout, _read_layout),
     Control(ids.DROPDOWN_DOCUMENTS, "value", lambda n, v: list(v.documents or ()),
             _read_documents),
 )
@@ -117,10 +122,36 @@ def select(network: Network, view: View, args: tuple[str, ...], value: object) -
                                      edge.relations[0]))
 
 
+def move(network: Network, view: View, args: tuple[str, ...], value: object) -> View | None:
+    """``move`` with ``{"id", "x", "y"}``: a person dragged to a new place (kept in the link
+    and in the exports)."""
+    if not isinstance(value, dict) or value.get("id") not in network.positions[view.layout]:
+        return None
+    try:
+        x, y = float(value["x"]), float(value["y"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (abs(x) < 1e6 and abs(y) < 1e6):
+        return None
+    return view.move(value["id"], x, y)
+
+
+def reveal(network: Network, view: View, args: tuple[str, ...], value: object) -> View | None:
+    """``reveal``: the filters of the start view, keeping the selection, the layout and how
+    the graph is drawn, so a person or relation the filters hid is shown."""
+    start = network.bounds.start
+    return replace(view, factions=start.factions, mode=start.mode, types=start.types,
+                   polarities=start.polarities, claimants=start.claimants, years=start.years,
+                   hide_isolated=start.hide_isolated, documents=start.documents, cell=None)
+
+
 CORE_ACTIONS: tuple[Action, ...] = (
     Action("select", select, selects=True),
     Action("clear", lambda n, v, a, x: v.filters_only() if v.person or v.relation else None),
     Action("reset", lambda n, v, a, x: n.bounds.start),
+    Action("reveal", reveal),
+    Action("move", move),
+    Action("table", lambda n, v, a, x: replace(v, table=not v.table)),
 )
 
 

@@ -94,41 +94,60 @@ def _labels(corpus: Corpus, person: Person) -> list:
     return out
 
 
+def hidden_notice(what: str) -> html.Div:
+    """Said when the filters hide the selection: what is hidden, and one click to show it."""
+    return html.Div([html.P([html.Strong(what), " is hidden by the current filters, so the "
+                             "graph does not show it."]),
+                     action_button("Show it: reset the filters", "reveal", "button-small",
+                                   "Reset the filters, keeping this selection")],
+                    className="note hidden-notice", role="status")
+
+
 def person_panel(network: Network, passages: PassageIndex, view: View) -> list:
     corpus, person_id = network.corpus, view.person
     person = corpus.people[person_id]
+    passing = filtered(network, view)
     aliases = html.Ul([html.Li([html.Span(a.text, lang=lang(a.system)), " ",
                                 html.Span(ALIAS_SYSTEMS.get(a.system, a.system),
                                           className="system")]) for a in person.aliases],
                       className="aliases") if person.aliases else None
     own = [r for r in corpus.relations.values()
            if person_id in (r.source, r.target, r.against)]
-    shown = filtered(network, view).relations
+    shown = passing.relations
     found = passages.person(person_id)
     return [
         head(person.name + (" (collective actor)" if person.kind == "group" else "")),
-        html.P(faction_badge(corpus, person.faction), className="faction-line"),
-        *_labels(corpus, person),
-        definition_list([("Subgroup", person.subgroup), ("Also known as", aliases),
-                         ("Role in 1955", person.role_1955), ("Fate", person.fate)]),
-        *_relations(network, "Relations where they act",
-                    [r for r in own if r.source == person_id], shown, person_id),
-        *_relations(network, "Relations where they are the object",
-                    [r for r in own if r.target == person_id], shown, person_id),
-        *(_relations(network, "Relations where others are set against them",
-                     [r for r in own if r.against == person_id], shown, person_id)
-          if any(r.against == person_id for r in own) else []),
-        html.H3(f"Passages ({len(found)})"),
-        html.P("Names and the words that refer to them are highlighted; sentences quoted "
-               "as evidence for a relation are underlined.", className="hint"),
-        *(render_passage(p, corpus) for p in found),
-        html.H3("Sources for this person"),
-        html.Ul([html.Li(safe_link(s)) for s in person.sources], className="sources"),
+        hidden_notice(person.name) if person_id not in passing.nodes else None,
+        html.Section([
+            html.P(faction_badge(corpus, person.faction), className="faction-line"),
+            *_labels(corpus, person),
+            definition_list([("Subgroup", person.subgroup), ("Also known as", aliases),
+                             ("Role in 1955", person.role_1955), ("Fate", person.fate)]),
+        ], className="person-facts"),
+        html.Section([
+            *_relations(network, "Relations where they act",
+                        [r for r in own if r.source == person_id], shown, person_id),
+            *_relations(network, "Relations where they are the object",
+                        [r for r in own if r.target == person_id], shown, person_id),
+            *(_relations(network, "Relations where others are set against them",
+                         [r for r in own if r.against == person_id], shown, person_id)
+              if any(r.against == person_id for r in own) else []),
+        ], className="person-relations"),
+        html.Section([
+            html.H3(f"Passages ({len(found)})"),
+            html.P("Names and the words that refer to them are highlighted; sentences quoted "
+                   "as evidence for a relation are underlined.", className="hint"),
+            *(render_passage(p, corpus) for p in found),
+        ], className="person-passages"),
+        html.Section([
+            html.H3("Sources for this person"),
+            html.Ul([html.Li(safe_link(s)) for s in person.sources], className="sources"),
+        ], className="person-sources"),
     ]
 
 
-def relation_panel(network: Network, passages: PassageIndex, relation_id: str) -> list:
-    corpus = network.corpus
+def relation_panel(network: Network, passages: PassageIndex, view: View) -> list:
+    corpus, relation_id = network.corpus, view.relation
     edge = network.edges[network.edge_of[relation_id]]
     source, target = corpus.people[edge.source], corpus.people[edge.target]
     names = {p.id: p.name for p in corpus.people.values()}
@@ -151,6 +170,8 @@ def relation_panel(network: Network, passages: PassageIndex, relation_id: str) -
             id=f"claim-{rel.id}"))
     return [
         head(f"{source.name} → {target.name}"),
+        hidden_notice("This relation") if relation_id not in filtered(network, view).relations
+        else None,
         html.P([person_button(source), " → ", person_button(target), f" — {len(claims)} "
                 f"claim{'s' * (len(claims) != 1)} on this edge. Each is what its claimant "
                 "asserts, as recorded in the document."], className="edge-line"),
