@@ -1,24 +1,18 @@
-"""The WSGI entry point: ``gunicorn app:server`` (``make serve``).
+"""The app's entry points: ``python app.py`` serves it (as ``make run`` does), and
+``gunicorn app:server`` (``make serve``) imports ``server``.
 
-The data directory comes from ``DASHBOARD_DATA`` (default: data/ beside this file). Bad
-data stops the start with the problem table, not a traceback.
+``python app.py [--data DIR] [--host H] [--port P]`` takes the options of
+``python -m dashboard run``; the environment variables are in ``dashboard/settings.py``
+(the README lists them). Bad data or a bad setting stops the start with the problem
+table or one line, not a traceback.
 """
 
-import os
 import sys
 
-from dashboard import DEFAULT_DATA_DIR
-from dashboard.app import create_app
-from dashboard.corpus import CorpusError, format_table
-from dashboard.security import SecurityConfigError
+from dashboard.cli import main, wsgi_app
 
-try:
-    app = create_app(os.environ.get("DASHBOARD_DATA") or DEFAULT_DATA_DIR)
-except CorpusError as err:
-    print(format_table(err.problems), file=sys.stderr)
-    print(f"{err.data_dir}: invalid data; the app was not started", file=sys.stderr)
-    raise SystemExit(1) from None
-except SecurityConfigError as err:
-    print(f"{err}; the app was not started", file=sys.stderr)
-    raise SystemExit(1) from None
+if __name__ == "__main__":
+    raise SystemExit(main(["run", *sys.argv[1:]]))
+
+app = wsgi_app()
 server = app.server

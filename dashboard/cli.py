@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 
-from . import DEFAULT_DATA_DIR
+from . import DEFAULT_DATA_DIR, settings
 from .corpus import Corpus, CorpusError, format_table, load_corpus, summarize
 from .corpus.writing import atomic_write
 
 
 def _data_dir(value: str | None) -> Path:
-    return Path(value or os.environ.get("DASHBOARD_DATA") or DEFAULT_DATA_DIR).resolve()
+    """``--data`` when given, else ``DASHBOARD_DATA`` (``settings``), else data/."""
+    return Path(value or str(settings.get("DASHBOARD_DATA"))).resolve()
 
 
 def plural(count: int, word: str, many: str = "") -> str:
@@ -110,7 +110,7 @@ def cmd_add_document(args: argparse.Namespace) -> int:
                       archive_ref=args.archive_ref, translator=args.translator or "",
                       url=args.url or "", rights=args.rights, summary=args.summary or "")
     try:
-        count = add_document(data_dir, Path(args.file), doc)
+        count = add_document(data_dir, Path(args.file), doc, args.paragraphs)
     except CurationError as err:
         print(f"add-document: {err}; nothing was written", file=sys.stderr)
         return 1
@@ -122,7 +122,7 @@ def cmd_add_document(args: argparse.Namespace) -> int:
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
-    from .corpus.curation import CurationError, format_mentions, mentions
+    from .corpus.worklist import WorklistError, format_mentions, mentions, propose
 
     data_dir = _data_dir(args.data)
     result = load_corpus(data_dir)
@@ -132,30 +132,47 @@ def cmd_mentions(args: argparse.Namespace) -> int:
         return 1
     try:
         worklist = mentions(result.corpus, args.document)
-    except CurationError as err:
+        proposals = propose(result.corpus, args.document)
+    except WorklistError as err:
         print(f"mentions: {err}", file=sys.stderr)
         return 1
-    print(format_mentions(result.corpus, args.document, worklist))
+    print(format_mentions(result.corpus, args.document, worklist, proposals))
     return 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def build_app(data_dir: Path, debug: bool = False):
+    """The Dash app for ``data_dir``, or ``SystemExit(1)`` after printing why not: the
+    problem table for bad data, one line for a bad setting. Never a traceback."""
     from .web.app import create_app  # Dash is imported only for serving
-    from .web.security import SecurityConfigError
 
-    data_dir = _data_dir(args.data)
     try:
-        app = create_app(data_dir, debug=args.debug)
+        settings.read()
+        return create_app(data_dir, debug=debug)
     except CorpusError as err:
         print(format_table(err.problems), file=sys.stderr)
         print(f"{data_dir}: invalid data; the app was not started", file=sys.stderr)
-        return 1
-    except SecurityConfigError as err:
+    except settings.SettingsError as err:
         print(f"{err}; the app was not started", file=sys.stderr)
-        return 1
-    print(f"Serving {data_dir} on http://{args.host}:{args.port}/  (Ctrl+C to stop)",
-          flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug, dev_tools_ui=args.debug,
+    raise SystemExit(1)
+
+
+def wsgi_app():
+    """The app a WSGI server serves (``app.py``: ``gunicorn app:server``)."""
+    try:
+        data_dir = _data_dir(None)
+    except settings.SettingsError as err:
+        print(f"{err}; the app was not started", file=sys.stderr)
+        raise SystemExit(1) from None
+    return build_app(data_dir)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args.data)
+    app = build_app(data_dir, debug=args.debug)
+    host = args.host or str(settings.get("DASHBOARD_HOST"))
+    port = args.port or int(str(settings.get("DASHBOARD_PORT")))
+    print(f"Serving {data_dir} on http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
+    app.run(host=host, port=port, debug=args.debug, dev_tools_ui=args.debug,
             dev_tools_props_check=args.debug, dev_tools_hot_reload=False)
     return 0
 
@@ -179,8 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add = commands.add_parser("add-document", help="add a document's text and its row to "
                               "documents.csv (writes no relations)")
-    add.add_argument("file", help="the document's text, UTF-8, paragraphs separated by a blank "
-                     "line")
+    add.add_argument("file", help="the document's text, UTF-8: paragraphs separated by a blank "
+                     "line, or one paragraph a line (see --paragraphs)")
     add.add_argument("--data", help="the data directory (default: data/)")
     add.add_argument("--id", required=True, help="a slug such as ivanov-1955-12-20")
     add.add_argument("--title", required=True)
@@ -191,6 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--url")
     add.add_argument("--rights", default="not recorded: check before sharing")
     add.add_argument("--summary")
+    add.add_argument("--paragraphs", choices=("auto", "blank", "line"), default="auto",
+                     help="how the text marks paragraphs: a blank line between them, one a "
+                     "line, or auto (one a line when the text has no blank line)")
     add.set_defaults(func=cmd_add_document)
 
     names = commands.add_parser("mentions", help="list, paragraph by paragraph, the known "
@@ -201,20 +221,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="serve the app with Dash's own (development) server")
     run.add_argument("--data", help="data directory (env DASHBOARD_DATA; default: data/)")
-    run.add_argument("--host", default=os.environ.get("DASHBOARD_HOST", "127.0.0.1"),
-                     help="address to listen on (env DASHBOARD_HOST; default 127.0.0.1)")
-    run.add_argument("--port", type=int, default=_port(), help="port (env DASHBOARD_PORT; "
-                     "default 8050)")
+    run.add_argument("--host", help="address to listen on (env DASHBOARD_HOST; default "
+                     "127.0.0.1)")
+    run.add_argument("--port", type=_port, help="port (env DASHBOARD_PORT; default 8050)")
     run.add_argument("--debug", action="store_true", help="Dash debug mode and dev tools")
     run.set_defaults(func=cmd_run)
     return parser
 
 
-def _port() -> int:
-    value = os.environ.get("DASHBOARD_PORT", "8050")
-    return int(value) if value.isdigit() else 8050
+def _port(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 65535):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port (1 to 65535)")
+    return int(value)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; a bad setting ends as one line and exit status 2."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except settings.SettingsError as err:
+        print(f"{err}", file=sys.stderr)
+        return 2

@@ -14,6 +14,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem
 from .schema import Table
@@ -164,7 +165,8 @@ def _check_header(table: Table, header: list[str]) -> list[Problem]:
     return problems
 
 
-def _read_rows(reader: csv.reader, header: list[str], file: str) -> tuple[list[Row], list[Problem]]:
+def _read_rows(reader: Any, header: list[str], file: str) -> tuple[list[Row], list[Problem]]:
+    """The rows after the header (``reader`` is a ``csv.reader``)."""
     rows: list[Row] = []
     problems: list[Problem] = []
     line = reader.line_num + 1

@@ -80,7 +80,7 @@ def annotation(corpus: Corpus, rel: Relation, text: str, stem: str) -> dict | No
     }
 
 
-def annotations(network: Network, view: View) -> dict:
+def web_annotations(network: Network, view: View) -> dict:
     """The relations ``view`` shows as one ``AnnotationCollection`` with a single page."""
     corpus = network.corpus
     stem = file_stem(network, view)

@@ -9,7 +9,7 @@ the people and edges the view shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,8 +28,10 @@ class Shown:
 
     relations: frozenset[str]
     nodes: frozenset[str]
-    relation_mask: np.ndarray = field(default=None, compare=False, repr=False)
-    node_mask: np.ndarray = field(default=None, compare=False, repr=False)
+    relation_mask: np.ndarray = field(default_factory=lambda: np.zeros(0, bool), compare=False,
+                                      repr=False)
+    node_mask: np.ndarray = field(default_factory=lambda: np.zeros(0, bool), compare=False,
+                                  repr=False)
 
 
 class Arrays:
@@ -59,7 +61,8 @@ class Arrays:
         self.year_from = np.array([r.year_from for r in rels], dtype=np.int64)
         self.year_to = np.array([r.year_to for r in rels], dtype=np.int64)
         self.parents = np.array([PARENT_PREFIX + p.faction for p in people], dtype=object)
-        self.static = {  # the fields no view changes: their names, and a row per element
+        self.static: dict[str, tuple[tuple[str, ...], list[tuple]]] = {  # the fields no view
+            # changes: their names, and a row per element
             "faction": (("id", "label", "faction", "kind"),
                         [(PARENT_PREFIX + f.id, f.label, f.id, "faction")
                          for f in corpus.factions.values()]),
@@ -115,7 +118,7 @@ class Arrays:
         """Edges with at least one masked relation."""
         return np.bincount(self.edge[relations], minlength=len(self.edge_ids)) > 0
 
-    def per_person(self, values: dict[str, object]) -> np.ndarray:
+    def per_person(self, values: Mapping[str, object]) -> np.ndarray:
         """``values[id]`` for every person, None where it has none."""
         return np.array([values.get(p) for p in self.person_ids.tolist()] if values else
                         [None] * len(self.person_ids), dtype=object)

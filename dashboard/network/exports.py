@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from .annotations import annotations
+from .annotations import web_annotations
 from .captions import caption, file_stem
 from .drawing import positions_of
 from .graph import Network, shown
@@ -155,7 +155,7 @@ def export(network: Network, view: View, fmt: str) -> Export:
     ending, mimetype = FORMATS[fmt]
     if fmt == "annotations":
         return Export(file_stem(network, view) + ending, mimetype, json.dumps(
-            annotations(network, view), ensure_ascii=False, indent=1).encode("utf-8"))
+            web_annotations(network, view), ensure_ascii=False, indent=1).encode("utf-8"))
     graph = shown_graph(network, view)
     if fmt == "nodes-csv":
         content = spreadsheet_csv(nodes_frame(graph))

@@ -111,8 +111,8 @@ def _relation_mask(network: Network, view: View) -> np.ndarray:
     if view.years:
         keep &= (t.year_to >= view.years[0]) & (t.year_from <= view.years[1])
     if view.factions is not None:
-        chosen = t.chosen_factions(view.factions)
-        ends = chosen[t.faction_of[t.source]], chosen[t.faction_of[t.target]]
+        picked = t.chosen_factions(view.factions)
+        ends = picked[t.faction_of[t.source]], picked[t.faction_of[t.target]]
         keep &= (ends[0] & ends[1]) if view.mode == "between" else (ends[0] | ends[1])
     return keep
 

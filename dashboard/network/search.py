@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from ..corpus.model import Corpus
 from ..corpus.names import name_key, variants
+
+#: A typed name this close to a known one (rapidfuzz's ratio, 0–100) still finds it.
+FUZZY_CUTOFF = 78
+FUZZY_MIN = 4  # a query this short is not guessed at
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,8 @@ class SearchIndex:
         return cls(tuple(e for e in entries if e[0]))
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """People whose name or alias matches ``query``: exact, then prefix, then inside.
+        """People whose name or alias matches ``query``: exact, then prefix, then inside,
+        then, when nothing matched so, names a typo or two away ("Pak Hun-yong").
 
         Each person appears once, under their best-matching name.
         """
@@ -55,4 +62,19 @@ class SearchIndex:
                 continue
             if person not in best or rank < best[person].rank:
                 best[person] = Hit(person, name, rank)
+        if not best and len(key) >= FUZZY_MIN:
+            best = self._fuzzy(key)
         return sorted(best.values(), key=lambda h: (h.rank, h.matched))[:limit]
+
+    def _fuzzy(self, key: str) -> dict[str, Hit]:
+        """Names close to ``key`` (rapidfuzz), each person once; rank 3 and up, closest
+        first."""
+        keys = [entry[0] for entry in self.entries]
+        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                limit=30)
+        best: dict[str, Hit] = {}
+        for _, score, at in sorted(found, key=lambda f: -f[1]):
+            _, person, name = self.entries[at]
+            if person not in best:
+                best[person] = Hit(person, name, 3 + int(100 - score))
+        return best

@@ -47,7 +47,7 @@ def label_lines(name: str) -> list[str]:
 def boxes(names: dict[str, str], sizes: dict[str, float]) -> dict[str, tuple[float, ...]]:
     """Each node's box around its centre: (left, right, top, bottom) offsets in pixels, the
     node's disc and the label under it, with ``GAP`` to spare."""
-    out = {}
+    out: dict[str, tuple[float, ...]] = {}
     for node, name in names.items():
         size = sizes.get(node, 36.0)
         lines = label_lines(name)

@@ -88,7 +88,8 @@ def _focus(groups: list[list[str]]) -> list[str]:
 def _groups(doc: Document, actors: dict[int, list[str]]) -> list[tuple[int, int, list[str]]]:
     first_quoted = min(actors, default=0)
     out: list[tuple[int, int, list[str]]] = []
-    start, size, groups = 0, 0, []
+    start, size = 0, 0
+    groups: list[list[str]] = []
     for para in doc.paragraphs:
         own = actors.get(para.number, [])
         topic_change = own and groups and not set(own) & set(_focus(groups))

@@ -188,21 +188,21 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
         documents=(_ids(query["document"], bounds.documents) if "document" in query
                    else start.documents),
         cell=_cell(first.get("cell", ""), bounds),
-        color=first.get("color") if first.get("color") in COLORINGS else "faction",
-        size=first.get("size") if first.get("size") in MEASURES else "",
+        color=_choice(first.get("color"), COLORINGS, "faction"),
+        size=_choice(first.get("size"), MEASURES, ""),
         step=min(_small_int(first.get("step")), bounds.steps),
         present=first.get("present") == "1",
         table=first.get("table") == "1",
         moved=_moved(first.get("moved", ""), bounds.people),
         factions=_ids(query.get("faction", []), bounds.factions),
-        mode=first.get("mode") if first.get("mode") in FACTION_MODES else "touching",
+        mode=_choice(first.get("mode"), FACTION_MODES, "touching"),
         types=_ids(query.get("type", []), bounds.types),
         polarities=_ids(query.get("polarity", []), bounds.polarities),
         claimants=_ids(query.get("claimant", []), bounds.claimants),
         years=_years(first.get("from"), first.get("to"), bounds.years),
         hide_isolated=(first["isolated"] == "hide" if "isolated" in first
                        else start.hide_isolated),
-        layout=first.get("layout") if first.get("layout") in LAYOUTS else "force",
+        layout=_choice(first.get("layout"), LAYOUTS, "force"),
     )
     if first.get("person") in bounds.people:
         view = view.select_person(first["person"])
@@ -224,6 +224,10 @@ def _cell(value: str, bounds: Bounds) -> tuple[str, str, str] | None:
             parts[2] not in CELL_POLARITIES:
         return None
     return parts[0], parts[1], parts[2]
+
+
+def _choice(value: str | None, allowed: dict[str, str], default: str) -> str:
+    return value if value is not None and value in allowed else default
 
 
 def _moved(value: str, people: frozenset[str]) -> tuple[tuple[str, int, int], ...]:

@@ -19,7 +19,7 @@ ASSETS_DIR = PACKAGE_DIR.parent / "assets"
 def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     """Load and validate ``data_dir`` (raising ``CorpusError`` with the report) and build the app.
 
-    A bad ``DASHBOARD_FRAME_ANCESTORS`` raises ``security.SecurityConfigError``.
+    A bad setting (``DASHBOARD_FRAME_ANCESTORS``…) raises ``settings.SettingsError``.
 
     Everything is served from this machine: Dash's own bundles, our CSS and JS, no CDN.
     """

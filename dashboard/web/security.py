@@ -9,34 +9,10 @@ attributes and inject style elements at run time.
 
 from __future__ import annotations
 
-import os
-import re
-
 from dash import Dash
 from flask import Response
 
-#: ``frame-ancestors`` sources: 'self', 'none', or http(s) origins such as
-#: https://moodle.example.edu (space separated).
-FRAME_SOURCE = re.compile(r"^(?:'self'|'none'|https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?|\*)$")
-
-
-class SecurityConfigError(ValueError):
-    """A frame-ancestors setting that is not a list of origins."""
-
-
-def frame_ancestors(value: str | None) -> str:
-    """Check a frame-ancestors setting; the default allows only this app itself.
-
-    >>> frame_ancestors(None), frame_ancestors("'self' https://lms.example.edu")
-    ("'self'", "'self' https://lms.example.edu")
-    """
-    sources = (value or "'self'").split()
-    bad = [s for s in sources if not FRAME_SOURCE.match(s)]
-    if bad or not sources:
-        raise SecurityConfigError(
-            f"DASHBOARD_FRAME_ANCESTORS: {' '.join(bad)!r} is not a source; give 'self', "
-            "'none' or origins like https://lms.example.edu, separated by spaces")
-    return " ".join(sources)
+from .. import settings
 
 
 def policy(script_hashes: list[str], ancestors: str) -> str:
@@ -56,9 +32,20 @@ def policy(script_hashes: list[str], ancestors: str) -> str:
 
 
 def install(app: Dash, ancestors: str | None = None) -> str:
-    """Add the headers to every response of ``app``; return the policy (for the tests)."""
-    csp = policy(list(app.csp_hashes()), frame_ancestors(
-        ancestors if ancestors is not None else os.environ.get("DASHBOARD_FRAME_ANCESTORS")))
+    """Add the headers to every response of ``app``; return the policy (for the tests).
+
+    ``ancestors`` defaults to ``DASHBOARD_FRAME_ANCESTORS`` (``settings``): a bad value
+    raises ``settings.SettingsError`` naming the accepted forms.
+    """
+    if ancestors is None:
+        csp_ancestors = str(settings.get("DASHBOARD_FRAME_ANCESTORS"))
+    else:
+        try:
+            csp_ancestors = settings.frame_ancestors(ancestors or "'self'")
+        except ValueError as err:
+            raise settings.SettingsError(f"DASHBOARD_FRAME_ANCESTORS={ancestors!r}: expected "
+                                         f"{err}") from err
+    csp = policy(list(app.csp_hashes()), csp_ancestors)
 
     @app.server.after_request
     def _headers(response: Response) -> Response:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
@@ -59,15 +60,18 @@ def _checklist(field: str, allowed: Callable[[Network], tuple[str, ...]]) -> tup
 
     def read(network: Network, value: object, view: View) -> View:
         values = value if isinstance(value, list) else []
-        return replace(view, **{field: normalize_ids(values, allowed(network))})
+        chosen: dict[str, Any] = {field: normalize_ids(values, allowed(network))}
+        return replace(view, **chosen)
 
     return write, read
 
 
 def _read_years(network: Network, value: object, view: View) -> View:
     span = network.bounds.years
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return replace(view, years=None)
     try:
-        low, high = (int(v) for v in value)  # type: ignore[union-attr]
+        low, high = int(value[0]), int(value[1])
     except (TypeError, ValueError):
         return replace(view, years=None)
     low, high = max(low, span[0]), min(high, span[1])
@@ -99,7 +103,8 @@ CORE_CONTROLS: tuple[Control, ...] = (
             _read_years),
     Control(ids.CHECKLIST_OPTIONS, "value",
             lambda n, v: [ids.OPTION_HIDE_ISOLATED] if v.hide_isolated else [],
-            lambda n, x, v: replace(v, hide_isolated=ids.OPTION_HIDE_ISOLATED in (x or []))),
+            lambda n, x, v: replace(v, hide_isolated=isinstance(x, list)
+                                    and ids.OPTION_HIDE_ISOLATED in x)),
     Control(ids.RADIO_LAYOUT, "value", lambda n, v: v.layout, _read_layout),
     Control(ids.DROPDOWN_DOCUMENTS, "value", lambda n, v: list(v.documents or ()),
             _read_documents),
@@ -185,8 +190,8 @@ def sync(network: Network, trigger: str | None, value: object, search: str | Non
         return (no_update, no_update, *(c.write(network, current) for c in controls))
     for control, current_value in zip(controls, values, strict=True):
         if trigger == f"{control.id}.{control.prop}":
-            new = control.read(network, current_value, current)
-            return (to_query(new, network.bounds.start), no_update, *unchanged)
+            read = control.read(network, current_value, current)
+            return (to_query(read, network.bounds.start), no_update, *unchanged)
     new, selects = _act(network, current, trigger, value, actions)
     if new is None:
         return (no_update, no_update, *unchanged)
