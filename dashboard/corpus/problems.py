@@ -27,7 +27,7 @@ CODES: dict[str, str] = {
     "duplicate-id": "an id is used by two rows",
     "bad-id": "an id is not a lowercase slug",
     "bad-integer": "a field that must be a whole number is not one",
-    "bad-date": "a date is not in YYYY-MM-DD form",
+    "bad-date": "a date is not a real date in YYYY-MM-DD form",
     "bad-color": "a colour is not a #RRGGBB hex code",
     "bad-year-range": "year_from is after year_to",
     "year-outside-period": "the years lie outside the span of the relation's period",

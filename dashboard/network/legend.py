@@ -51,7 +51,8 @@ def _communities(network: Network, view: View) -> list[dict]:
 
 def key(network: Network, view: View) -> dict:
     """The legend of ``view``: colour, shape, size and line keys, and the other marks."""
-    factions = [{"label": f.label, "color": f.color, "shape": f.shape}
+    factions = [{"label": f.label, "color": f.color, "shape": f.shape,
+                 "about": " ".join(t for t in (f.description, f.historians) if t)}
                 for f in network.corpus.factions.values()]
     by_community = view.color == "community"
     return {

@@ -138,10 +138,11 @@ def handout(network: Network, view: View) -> list:
 
 def _row(corpus: Corpus, rel: Relation) -> html.Tr:
     name = {p: corpus.people[p].name if p in corpus.people else p
-            for p in (rel.source, rel.target, rel.claimant)}
+            for p in (rel.source, rel.target, rel.claimant, rel.against) if p}
+    target = name[rel.target] + (f", against {name[rel.against]}" if rel.against else "")
     return html.Tr([html.Td(name[rel.source]),
                     html.Td(verb(rel.type), className=f"polarity-{rel.polarity}"),
-                    html.Td(name[rel.target]), html.Td(name[rel.claimant]),
+                    html.Td(target), html.Td(name[rel.claimant]),
                     html.Td(years(rel)), html.Td(f"“{rel.quote}”", className="quote"),
                     html.Td(rel.citation, className="citation-cell")])
 

@@ -196,6 +196,12 @@ def intro_panel(corpus: Corpus, start: View | None = None) -> list:
                f"document, {opening.title} ({opening.date}), without the people it leaves "
                "isolated. Clear the Documents filter to see every document; drawing them "
                "all takes longer.", className="hint") if opening else None,
+        html.Details([html.Summary("What the faction labels mean here"), html.Dl([
+            item for f in corpus.factions.values() for item in (
+                html.Dt(f.label), html.Dd([f.description, html.Br(),
+                                           html.Span(f.historians, className="hint")]
+                                          if f.historians else f.description))],
+            className="faction-list")], className="faction-note"),
         *(html.Section([html.H3(d.title), definition_list([
             ("Date", d.date), ("Author", d.author), ("Archive", d.archive_ref),
             ("Translator", d.translator), ("Source", safe_link(d.url) if d.url else ""),

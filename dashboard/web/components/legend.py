@@ -18,6 +18,11 @@ def _shape(shape: str, color: str) -> html.Span:
     return html.Span(className=f"swatch shape-{shape}", style={"backgroundColor": color})
 
 
+def _faction(f: dict, color: str) -> html.Li:
+    """A faction's swatch and label; pointing at it tells what the label means here."""
+    return html.Li([_shape(f["shape"], color), f["label"]], title=f.get("about") or None)
+
+
 def _line(p: dict) -> html.Li:
     return html.Li([html.Span(className=f"line line-{p['line']} arrow-{p['arrow']}",
                               style={"borderTopColor": p["color"], "color": p["color"]}),
@@ -30,11 +35,11 @@ def _colours(spec: dict) -> list:
                                             style={"backgroundColor": c["color"]}), c["label"]])
                          for c in spec["communities"]], className="legend-communities",
                         **{"aria-label": "Colour: detected community"}),
-                html.Ul([html.Li([_shape(f["shape"], "#ffffff"), f["label"]])
-                         for f in spec["factions"]], className="legend-factions",
+                html.Ul([_faction(f, "#ffffff") for f in spec["factions"]],
+                        className="legend-factions",
                         **{"aria-label": "Shape: faction"})]
-    return [html.Ul([html.Li([_shape(f["shape"], f["color"]), f["label"]])
-                     for f in spec["factions"]], className="legend-factions",
+    return [html.Ul([_faction(f, f["color"]) for f in spec["factions"]],
+                    className="legend-factions",
                     **{"aria-label": "Colour and shape: faction"})]
 
 
@@ -61,6 +66,8 @@ def legend(network: Network, view: View) -> list:
             html.Li([html.Span(className="swatch swatch-contested"), "faction label contested"]),
             html.Li("(?) identification uncertain"),
             html.Li("thicker edge, number: several relations"),
-            html.Li("hover a node for its name; zoom in for more names")],
+            html.Li("hover a node for its name; zoom in for more names"),
+            *(html.Li([html.Strong(f["label"] + ": "), f["about"]], className="legend-about")
+              for f in spec["factions"] if f.get("about"))],
             className="legend-marks")], className="legend-more"),
     ], className="legend-body", role="group", **{"aria-label": "Legend"})]
