@@ -1,10 +1,12 @@
 # Two commands are all the set-up: `make run` and `make test`.
-# Both create (or reuse) .venv from requirements.txt first.
+# `make run` creates (or reuses) .venv from requirements.txt: only what running needs.
+# `make test` adds the test tools from requirements-dev.txt.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV    := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 DATA   ?= data
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
@@ -14,7 +16,8 @@ PORT   ?= 8050
 run: $(STAMP)
 	$(BIN)/python -m dashboard run --data "$(DATA)" --host "$(HOST)" --port "$(PORT)"
 
-# Production serving for a classroom: gunicorn, workers and threads from gunicorn.conf.py.
+# Serving a classroom: gunicorn with gevent workers (gunicorn.conf.py): a slow client holds a
+# greenlet, not a thread; request bodies over 1 MiB get 413.
 # HOST stays 127.0.0.1 unless you open it on purpose: make serve HOST=0.0.0.0
 serve: $(STAMP)
 	$(BIN)/python -m dashboard validate --data "$(DATA)"
@@ -25,17 +28,22 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m dashboard validate --data "$(DATA)"
 
-test: $(STAMP) browser
-	$(BIN)/ruff check .
+test: $(DEV) browser lint
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+# ruff on everything, mypy on the package (settings in pyproject.toml)
+lint: $(DEV)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
+
+$(DEV): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.dev-* && touch $@
 
 # Browser tests use Debian's Chromium; install it when it is missing.
 browser:

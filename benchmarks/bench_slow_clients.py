@@ -12,14 +12,16 @@ student's click then waits. This benchmark measures that, against the server as
    finishing), half *announce a body* (a POST to ``/_dash-update-component`` with
    ``Content-Length: 10000000000`` that sends nothing after the headers). One the server
    closes or answers is opened again at once, as an attacker would.
-2. **Ordinary requests meanwhile.** ``--clients`` kept-alive clients (default 4) send
-   ``GET /`` and a real callback, one after the other, for ``--duration`` seconds (30): the
-   callback whose only input is ``url.search`` (the graph's changes), its body built from
+2. **Ordinary requests meanwhile.** ``--clients`` clients (default 4) send rounds of
+   ``GET /`` then a real callback for ``--duration`` seconds (30), each round on a new
+   kept-alive connection (a student opening the page, then clicking). The callback is the
+   one whose only input is ``url.search`` (the graph's changes), its body built from
    ``/_dash-dependencies`` and ``/_dash-layout`` as Dash's renderer builds it. Before the
    slow clients come, ``--baseline`` seconds (10) of the same give the quiet figures.
-3. **An oversized body.** A 10 MB POST to ``/_dash-update-component``: the status, the time
-   to the answer and how much of the body the server let in before answering (the target
-   is 413, answered from the headers, the body never parsed).
+3. **An oversized body.** A 10 MB POST to ``/_dash-update-component`` (the callback's body
+   padded with spaces: valid JSON): the status, the time to the answer and how much was
+   sent before it (the socket buffers take a few MB at once). The target is 413, answered
+   from the headers with the body never parsed; a server without a limit answers 200.
 
 A request that takes more than 10 s is a *timeout*; a failure or a status other than 200
 (or 204) is an *error*. Targets, while the slow connections are held: 0 timeouts, p95 at
@@ -447,13 +449,16 @@ def big_body(target: Target, body: bytes, size: int = BIG_BODY, limit: float = 6
     start, sent, answer = time.monotonic(), 0, b""
     try:
         sock.sendall(head)
-        while not answer and time.monotonic() - start < limit:
-            if sent < size and not _readable(sock, 0):
-                sent += sock.send(pending[sent:sent + 65536])
-            elif _readable(sock, limit - (time.monotonic() - start)):
+        sock.setblocking(False)
+        while not answer and (left := limit - (time.monotonic() - start)) > 0:
+            readable, writable, _ = select.select([sock], [sock] if sent < size else [], [],
+                                                  left)
+            if readable:
                 answer = sock.recv(4096) or b"closed"
-    except OSError as err:
-        answer = answer or f"closed ({type(err).__name__})".encode()
+            elif writable:
+                sent += sock.send(pending[sent:sent + 65536])
+    except OSError as err:  # the server closed while we sent: its answer may be waiting
+        answer = _leftover(sock) or f"closed ({type(err).__name__})".encode()
     finally:
         sock.close()
     seconds = time.monotonic() - start
@@ -462,8 +467,11 @@ def big_body(target: Target, body: bytes, size: int = BIG_BODY, limit: float = 6
     return BigBody(text, seconds, sent)
 
 
-def _readable(sock: socket.socket, timeout: float) -> bool:
-    return bool(select.select([sock], [], [], max(0.0, timeout))[0])
+def _leftover(sock: socket.socket) -> bytes:
+    try:
+        return sock.recv(4096)
+    except OSError:
+        return b""
 
 
 # -- one server, and the report ----------------------------------------------------------------
@@ -508,7 +516,7 @@ def row(run: Run) -> str:
     return (f"| {run.target.name} | {run.slots} ({run.slow.opened - run.slots} reopened) | "
             f"{len(every)} | **{a.timeouts}** | {len(a.errors)} | {ms(every, 50)} | "
             f"**{ms(every, 95)}** | {max(every, default=0):.0f} | {ms(quiet, 95)} | {ended} | "
-            f"**{run.big.status}** in {run.big.seconds:.2f} s ({run.big.sent / 1e6:.1f} MB in) | "
+            f"**{run.big.status}** in {run.big.seconds:.2f} s ({run.big.sent / 1e6:.1f} MB sent) | "
             f"{mem} |")
 
 
@@ -545,10 +553,13 @@ def report(runs: list[Run], args: argparse.Namespace, command: str) -> str:
         f"**Method.** {args.slow} slow connections are held open ({half} send `GET /` then one "
         f"header byte every {TICK:g} s, {args.slow // 2} announce a {ANNOUNCED:,} byte POST "
         f"to `{UPDATE}` and send nothing; one the server ends is reopened at once) while "
-        f"{args.clients} kept-alive clients send `GET /` and the `url.search` callback in turn "
-        f"for {args.duration:g} s ({args.baseline:g} s of the same before, without the slow "
-        f"clients, for the quiet p95). A request over {TIMEOUT:g} s is a timeout. Then one "
-        f"{BIG_BODY / 1e6:g} MB POST to `{UPDATE}`. Client and server share the machine.", "",
+        f"{args.clients} clients send `GET /` and the `url.search` callback in turn "
+        f"for {args.duration:g} s, each round on a new connection ({args.baseline:g} s of the same "
+        f"before, without the slow clients, give the quiet p95). A request over {TIMEOUT:g} s is "
+        f"a timeout. Then one {BIG_BODY / 1e6:g} MB POST to `{UPDATE}` (the callback padded "
+        "with spaces, valid JSON): its status, the time to the answer and what was sent before "
+        "it (the socket buffers take a few MB). Memory is measured at the end, in the server's "
+        "process group. Client and server share the machine.", "",
         "| server | slow connections | requests | timeouts | errors | p50 ms | p95 ms | "
         "max ms | quiet p95 ms | slow ended by server | 10 MB body | processes × RSS MB / "
         "PSS MB total |",

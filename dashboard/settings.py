@@ -97,7 +97,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DASHBOARD_PORT", "the port to listen on", "8050", _whole(1, 65535)),
     Setting("DASHBOARD_WORKERS", "`make serve`: worker processes", str((os.cpu_count() or 1)
                                                                         + 1), _whole(1, 64)),
-    Setting("DASHBOARD_THREADS", "`make serve`: threads per worker", "4", _whole(1, 64)),
+    Setting("DASHBOARD_CONNECTIONS", "`make serve`: open connections per worker (a browser "
+            "keeps up to six)", "1000", _whole(1, 10000)),
     Setting("DASHBOARD_CACHE", "where computed layout positions are kept between runs",
             str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
                 / "ivanov-1955"), _path),

@@ -14,6 +14,11 @@ from . import callbacks, security
 from .layout import build_layout
 
 ASSETS_DIR = PACKAGE_DIR.parent / "assets"
+#: The largest request body the app reads: Flask answers 413 from the Content-Length header
+#: alone, before reading or parsing anything (issue 15). The largest body the real UI posts
+#: to /_dash-update-component was about 20 KB (measured in benchmarks/bench_slow_clients.py's
+#: study); 1 MiB leaves room fifty times over.
+MAX_REQUEST_BODY = 1 << 20
 
 
 def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
@@ -35,6 +40,7 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
         dev_tools_silence_routes_logging=True, dev_tools_disable_version_check=True,
         dev_tools_prune_errors=True,
     )
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BODY
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(network)
     callbacks.register(app, network)
