@@ -11,12 +11,18 @@
    to the real trigger, a <button> with tabindex -1 (axe: aria-hidden-focus). The button
    opens the menu with Enter, Space or the down arrow and is named by the chosen value, so
    it takes the tab stop itself and the hidden input leaves the tab order.
+
+   dcc.RangeSlider draws two number boxes beside the year slider with no name at all
+   (axe: label, critical; they show on narrow screens too). They are named "First year"
+   and "Last year" by their class, or by their order, whenever React draws them again.
    No network access, no HTML strings. */
 (function () {
   "use strict";
   const LIST = ".dash-options-list.dash-checklist, .dash-options-list.dash-radioitems";
   const ROLES = ["role", "aria-selected"];
   const TRAMPOLINE = ".dash-dropdown-focus-target";
+  const YEARS = "#rangeslider-years";
+  const YEAR_NAMES = ["First year", "Last year"];
 
   function repair(root) {
     const scope = root.querySelectorAll ? root : document;
@@ -47,10 +53,24 @@
     });
   }
 
+  function years() {
+    const slider = document.querySelector(YEARS);
+    if (!slider) { return; }
+    const boxes = Array.from(slider.querySelectorAll("input"));
+    boxes.forEach(function (input, n) {
+      let name = YEAR_NAMES[n === 0 ? 0 : 1];
+      if (input.classList.contains("dash-range-slider-min-input")) { name = YEAR_NAMES[0]; }
+      if (input.classList.contains("dash-range-slider-max-input")) { name = YEAR_NAMES[1]; }
+      if (input.getAttribute("aria-label") !== name) { input.setAttribute("aria-label", name); }
+    });
+  }
+
   function start() {
     dropdowns(document);
     repair(document);
+    years();
     new MutationObserver(function (mutations) {
+      years();
       mutations.forEach(function (m) {
         if (m.type === "attributes") {
           if (m.attributeName === "tabindex") {
@@ -67,7 +87,7 @@
         }
       });
     }).observe(document.body, {subtree: true, childList: true, attributes: true,
-                               attributeFilter: ROLES.concat(["tabindex"])});
+                               attributeFilter: ROLES.concat(["tabindex", "aria-label"])});
   }
 
   if (document.readyState === "loading") {

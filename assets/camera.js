@@ -25,16 +25,31 @@
   let auto = true;
   function own(run) { run(); }
 
+  /* Fit the nodes, not their labels: labels keep their size on screen whatever the zoom,
+     so the margins leave room for them instead (below a node most of all). */
+  const MARGIN = {x: 48, top: 28, bottom: 44};
+  const FIT_MAX_ZOOM = 2;
+  function fitted(cy, eles) {
+    const b = eles.boundingBox({includeLabels: false, includeOverlays: false});
+    const w = Math.max(cy.width() - 2 * MARGIN.x, 10);
+    const h = Math.max(cy.height() - MARGIN.top - MARGIN.bottom, 10);
+    const zoom = Math.max(cy.minZoom(), Math.min(FIT_MAX_ZOOM, cy.maxZoom(),
+                                                 w / Math.max(b.w, 1), h / Math.max(b.h, 1)));
+    return {zoom: zoom, pan: {x: cy.width() / 2 - zoom * (b.x1 + b.x2) / 2,
+                              y: MARGIN.top + h / 2 - zoom * (b.y1 + b.y2) / 2}};
+  }
+
   function fit(cy, animate) {
-    const eles = shown(cy);
+    const eles = shown(cy).nodes();
     if (!eles.length) { return; }
     auto = true;
     own(function () {
       cy.stop();
+      const to = fitted(cy, eles);
       if (animate) {
-        cy.animate({fit: {eles: eles, padding: PADDING}}, {duration: 250});
+        cy.animate(to, {duration: 250});
       } else {
-        cy.fit(eles, PADDING);
+        cy.viewport(to);
       }
     });
   }

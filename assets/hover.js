@@ -94,7 +94,7 @@
                                          {data: {action: "clear", at: Date.now()}});
       }
     });
-    cy.on("viewport", hide);
+    cy.on("scrollzoom pinchzoom dragpan", hide);
   }
 
   function watch() {
