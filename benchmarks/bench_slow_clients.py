@@ -23,9 +23,21 @@ student's click then waits. This benchmark measures that, against the server as
    sent before it (the socket buffers take a few MB at once). The target is 413, answered
    from the headers with the body never parsed; a server without a limit answers 200.
 
-A request that takes more than 10 s is a *timeout*; a failure or a status other than 200
-(or 204) is an *error*. Targets, while the slow connections are held: 0 timeouts, p95 at
-most 250 ms; the 10 MB body gets 413. They are reported, never asserted.
+4. **A student's first load**, before the rest: headless Chromium (Debian's, through
+   Playwright from requirements-dev.txt, imported only for this step) loads the page until
+   the graph is drawn and the network is quiet, and every request it made (the page, the
+   JavaScript bundles, CSS, fonts, the first callbacks) is sent again twice, asking for
+   no compression and then for ``gzip, br``: the bytes on the wire of each kind, the
+   encodings the server chose, and whether every compressed answer decodes to the same
+   bytes as the plain one (the check that Dash's compressed responses work from gunicorn's
+   gevent workers; Chromium itself asks for zstd, br and gzip and must draw the graph).
+   ``--no-first-load`` skips it.
+
+The ordinary clients ask for ``gzip, deflate, br, zstd`` as Chromium does, so the server
+compresses their pages as it would a class's. A request that takes more than 10 s is a
+*timeout*; a failure or a status other than 200 (or 204) is an *error*. Targets, while the
+slow connections are held: 0 timeouts, p95 at most 250 ms; the 10 MB body gets 413. They
+are reported, never asserted.
 
     .venv/bin/python benchmarks/bench_slow_clients.py [--slow 50] [--duration 30] [--write-results]
     .venv/bin/python benchmarks/bench_slow_clients.py --server "NAME=COMMAND" [--server ...]
@@ -36,8 +48,9 @@ Without ``--url`` or ``--server`` it starts ``gunicorn -c gunicorn.conf.py app:s
 ``DASHBOARD_DATA``, ``DASHBOARD_HOST`` and ``DASHBOARD_PORT`` (a free port) in the
 environment. A ``--server`` command runs the same way; ``{host}`` and ``{port}`` in it are
 replaced. Each server runs in its own process group, stopped afterwards; its log goes to
-``benchmarks/out/slow-NAME.log``. Loopback only, bounded in time, standard library only; it
-talks HTTP to the app and never imports it.
+``benchmarks/out/slow-NAME.log``. Loopback only, bounded in time, standard library only but
+for the first load (Playwright, and brotli to decode); it talks HTTP to the app and never
+imports it.
 """
 
 from __future__ import annotations
@@ -79,6 +92,7 @@ BIG_BODY = 10_000_000  # bytes sent in step 3
 ANNOUNCED = 10_000_000_000  # bytes the slow POSTs announce
 TICK = 1.0  # seconds between two bytes of a slowloris
 MAX_SLOW, MAX_DURATION = 1000, 600
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"  # what Chromium asks for
 
 
 class BenchError(Exception):
@@ -389,7 +403,8 @@ class Samples:
 def request(conn: http.client.HTTPConnection, method: str, path: str,
             body: bytes | None) -> str | None:
     """Send one request on a kept-alive connection; what went wrong, or None."""
-    headers = {"Content-Type": "application/json"} if body is not None else {}
+    headers = {"Accept-Encoding": BROWSER_ENCODINGS,
+               **({"Content-Type": "application/json"} if body is not None else {})}
     try:
         conn.request(method, path, body, headers)
         response = conn.getresponse()
@@ -474,6 +489,190 @@ def _leftover(sock: socket.socket) -> bytes:
         return b""
 
 
+# -- a student's first load --------------------------------------------------------------------
+
+KINDS = (("the page, layout and callback list", r"^/(?:$|\?|_dash-layout|_dash-dependencies)"),
+         ("Dash's JavaScript (React, renderer, components)", r"^/_dash-component-suites/"),
+         ("the app's JavaScript (assets/)", r"^/assets/.*\.js"),
+         ("CSS", r"\.css(?:\?|$)"), ("fonts", r"\.woff2?(?:\?|$)"),
+         ("the first callbacks", r"^/_dash-update-component"), ("other", r""))
+ASKED = (("none", "identity"), ("gzip, br", "gzip, br"))
+REPLAYS = 5  # rounds of the replay timed, after one to warm up
+#: Counts the page's fetches (Dash's callbacks), as tests/browser.py does, to wait them out.
+COUNT_FETCHES = """(() => {
+  window.__pending = 0; window.__quietSince = performance.now();
+  const fetch0 = window.fetch;
+  window.fetch = function (...args) {
+    window.__pending += 1;
+    return fetch0.apply(this, args).finally(() => {
+      window.__pending -= 1; window.__quietSince = performance.now(); });
+  };
+})();"""
+#: The graph drawn, its counts written, and no callback pending or ended for a second.
+LOADED = ("() => !!(window.cy && window.cy.nodes().length > 0 && document.querySelector("
+          "'#text-counts') && document.querySelector('#text-counts').textContent.length > 0 "
+          "&& window.__pending === 0 && performance.now() - window.__quietSince > 1000)")
+
+
+@dataclass
+class Fetch:
+    method: str
+    path: str
+    body: bytes | None
+    kind: str
+
+
+@dataclass
+class FirstLoad:
+    fetches: list[Fetch]
+    browser_encodings: dict[str, int]  # what Chromium was sent, by Content-Encoding
+    wire: dict[str, dict[str, int]] = field(default_factory=dict)  # asked -> kind -> bytes
+    chosen: dict[str, int] = field(default_factory=dict)  # Content-Encoding for gzip, br
+    seconds: dict[str, float] = field(default_factory=dict)  # asked -> fetching them all
+    decoded: int = 0  # compressed answers that decode to the plain answer's bytes
+    mismatched: list[str] = field(default_factory=list)
+
+
+def _kind(path: str) -> str:
+    return next(name for name, pattern in KINDS if re.search(pattern, path))
+
+
+def browse(target: Target) -> tuple[list[Fetch], dict[str, int]]:
+    """Every request Chromium makes to load the page, until the graph is drawn and no
+    callback is pending; and the encodings of what it was sent."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    origin = f"http://{target.host}:{target.port}"
+    fetches: list[Fetch] = []
+    encodings: dict[str, int] = {}
+    elsewhere: list[str] = []
+
+    def sent(request) -> None:
+        response = request.response()
+        if not request.url.startswith(origin):
+            if not request.url.startswith(("data:", "blob:")):
+                elsewhere.append(request.url)
+            return
+        path = request.url[len(origin):]
+        fetches.append(Fetch(request.method, path, request.post_data_buffer, _kind(path)))
+        name = (response.headers.get("content-encoding") if response else None) or "none"
+        encodings[name] = encodings.get(name, 0) + 1
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        raise BenchError("the first load needs Debian's chromium (make browser)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update"])
+        page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+        page.add_init_script(COUNT_FETCHES)
+        page.on("requestfinished", sent)
+        page.goto(origin + "/", timeout=120_000)
+        # polled from here: the page's CSP forbids the eval wait_for_function uses
+        deadline = time.monotonic() + 120
+        while not page.evaluate(LOADED):
+            if time.monotonic() > deadline:
+                raise BenchError("Chromium did not draw the graph within 120 s")
+            time.sleep(0.2)
+        browser.close()
+    if elsewhere:
+        raise BenchError(f"the page asked another origin: {elsewhere[:3]}")
+    return fetches, encodings
+
+
+def _fetch(conn: http.client.HTTPConnection, fetch: Fetch,
+           accept: str) -> tuple[int, bytes, str]:
+    headers = {"Accept-Encoding": accept}
+    if fetch.body is not None:
+        headers["Content-Type"] = "application/json"
+    conn.request(fetch.method, fetch.path, fetch.body, headers)
+    response = conn.getresponse()
+    return response.status, response.read(), response.getheader("Content-Encoding") or "none"
+
+
+def _decode(data: bytes, encoding: str) -> bytes:
+    import gzip
+
+    if encoding == "br":
+        import brotli  # Flask-Compress's own dependency (requirements.txt)
+
+        return brotli.decompress(data)
+    return gzip.decompress(data) if encoding == "gzip" else data
+
+
+def _same(plain: bytes, decoded: bytes) -> bool:
+    """Equal but for what Dash makes anew for every page (``"end_id"``)."""
+    strip = re.compile(rb'"end_id":"[^"]*"')
+    return strip.sub(b"", plain) == strip.sub(b"", decoded)
+
+
+def first_load(target: Target) -> FirstLoad:
+    """What one student downloads on first load, without and with compression."""
+    print(f"[{target.name}] a first load in Chromium, then its requests again", file=sys.stderr)
+    fetches, encodings = browse(target)
+    load = FirstLoad(fetches, encodings)
+    answers: dict[str, list[tuple[int, bytes, str]]] = {}
+    times: dict[str, list[float]] = {asked: [] for asked, _ in ASKED}
+    for _ in range(1 + REPLAYS):  # the first round warms every worker's caches
+        for asked, accept in ASKED:
+            conn = http.client.HTTPConnection(target.host, target.port, timeout=60)
+            start = time.monotonic()
+            answers[asked] = [_fetch(conn, f, accept) for f in fetches]
+            times[asked].append(time.monotonic() - start)
+            conn.close()
+    for asked, _ in ASKED:
+        load.seconds[asked] = percentile(times[asked][1:], 50)
+        load.wire[asked] = {}
+        for fetch, (_, data, _) in zip(fetches, answers[asked], strict=True):
+            load.wire[asked][fetch.kind] = load.wire[asked].get(fetch.kind, 0) + len(data)
+    for fetch, plain, packed in zip(fetches, answers["none"], answers["gzip, br"], strict=True):
+        load.chosen[packed[2]] = load.chosen.get(packed[2], 0) + 1
+        if packed[2] == "none":
+            continue
+        if plain[0] == packed[0] and _same(plain[1], _decode(packed[1], packed[2])):
+            load.decoded += 1
+        else:
+            load.mismatched.append(f"{fetch.method} {fetch.path[:80]}")
+    return load
+
+
+def first_load_lines(load: FirstLoad | None) -> list[str]:
+    if load is None:
+        return []
+    plain, packed = load.wire["none"], load.wire["gzip, br"]
+    count = {k: sum(f.kind == k for f in load.fetches) for k, _ in KINDS}
+    lines = ["", "### A student's first load, with and without compression", "",
+             f"Chromium loaded the page from this server ({len(load.fetches)} requests; what "
+             "it was sent: " + ", ".join(f"{k} × {n}" for k, n in sorted(
+                 load.browser_encodings.items())) + ") and drew the graph. The same "
+             "requests sent again, asking for no compression, then for `gzip, br` (bytes of "
+             "the bodies on the wire):", "",
+             "| what | requests | uncompressed KB | `gzip, br` KB | saved |",
+             "|---|---:|---:|---:|---:|"]
+    for kind, _ in KINDS:
+        if count[kind]:
+            a, b = plain.get(kind, 0), packed.get(kind, 0)
+            lines.append(f"| {kind} | {count[kind]} | {a / 1024:,.0f} | {b / 1024:,.0f} | "
+                         f"{1 - b / a if a else 0:.0%} |")
+    a, b = sum(plain.values()), sum(packed.values())
+    lines += [f"| **total** | {len(load.fetches)} | **{a / 1024:,.0f}** | **{b / 1024:,.0f}** "
+              f"| **{1 - b / a if a else 0:.0%}** |", "",
+              "- encodings the server chose for `gzip, br`: " + ", ".join(
+                  f"{k} × {n}" for k, n in sorted(load.chosen.items()))
+              + " (files under 500 bytes and fonts, already compressed, are sent as they are)",
+              f"- compressed answers that decode to the plain answer's bytes: **{load.decoded} "
+              f"of {load.decoded + len(load.mismatched)}**"
+              + (f"; different: {', '.join(load.mismatched[:5])}" if load.mismatched else ""),
+              f"- fetching them one after another on loopback (median of {REPLAYS} rounds after "
+              f"one to warm up): {load.seconds['none']:.2f} s uncompressed, "
+              f"{load.seconds['gzip, br']:.2f} s compressed; the difference is about the "
+              "server's time to compress one student's first load"]
+    return lines
+
+
 # -- one server, and the report ----------------------------------------------------------------
 
 @dataclass
@@ -485,10 +684,13 @@ class Run:
     slots: int
     big: BigBody
     memory: list[tuple[int, float, float]]
+    first: FirstLoad | None = None
 
 
 def measure(target: Target, args: argparse.Namespace) -> Run:
-    """Quiet requests, then the same with the slow clients held, then the 10 MB body."""
+    """A first load, quiet requests, then the same with the slow clients held, then the
+    10 MB body."""
+    first = first_load(target) if args.first_load else None
     body = callback_body(target.host, target.port)
     quiet = ordinary_load(target, body, args.baseline, args.clients) if args.baseline else None
     print(f"[{target.name}] {args.slow} slow connections, ordinary requests for "
@@ -500,7 +702,7 @@ def measure(target: Target, args: argparse.Namespace) -> Run:
     slow.stop()
     big = big_body(target, body)
     memory = group_memory(target.pgid) if target.pgid else []
-    return Run(target, quiet, attacked, slow.stats, args.slow, big, memory)
+    return Run(target, quiet, attacked, slow.stats, args.slow, big, memory, first)
 
 
 def ms(values: list[float], p: float) -> str:
@@ -553,7 +755,8 @@ def report(runs: list[Run], args: argparse.Namespace, command: str) -> str:
         f"**Method.** {args.slow} slow connections are held open ({half} send `GET /` then one "
         f"header byte every {TICK:g} s, {args.slow // 2} announce a {ANNOUNCED:,} byte POST "
         f"to `{UPDATE}` and send nothing; one the server ends is reopened at once) while "
-        f"{args.clients} clients send `GET /` and the `url.search` callback in turn "
+        f"{args.clients} clients send `GET /` and the `url.search` callback in turn, asking "
+        f"for `{BROWSER_ENCODINGS}` as Chromium does, "
         f"for {args.duration:g} s, each round on a new connection ({args.baseline:g} s of the same "
         f"before, without the slow clients, give the quiet p95). A request over {TIMEOUT:g} s is "
         f"a timeout. Then one {BIG_BODY / 1e6:g} MB POST to `{UPDATE}` (the callback padded "
@@ -568,6 +771,11 @@ def report(runs: list[Run], args: argparse.Namespace, command: str) -> str:
         f"**Targets** (while the slow connections are held: 0 timeouts and p95 ≤ "
         f"{TARGET_P95_MS:g} ms; the 10 MB body gets 413):", "", *(verdict(r) for r in runs),
     ]
+    for run in runs:
+        first = first_load_lines(run.first)
+        if first and len(runs) > 1:
+            first[1] += f": {run.target.name}"
+        lines += first
     return "\n".join(lines) + "\n"
 
 
@@ -600,6 +808,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=30, help="seconds under attack")
     parser.add_argument("--baseline", type=float, default=10,
                         help="seconds of ordinary requests before the attack (0: none)")
+    parser.add_argument("--no-first-load", dest="first_load", action="store_false",
+                        help="skip the first load in Chromium (compression)")
     parser.add_argument("--write-results", action="store_true",
                         help=f"replace the section {HEADING[3:]!r} of RESULTS.md")
     args = parser.parse_args(argv)

@@ -113,11 +113,11 @@ def read(environ: Mapping[str, str] | None = None) -> dict[str, object]:
 
     >>> read({"DASHBOARD_PORT": "8051"})["DASHBOARD_PORT"]
     8051
-    >>> read({"DASHBOARD_PORT": "eighty", "DASHBOARD_THREADS": "0"})
+    >>> read({"DASHBOARD_PORT": "eighty", "DASHBOARD_WORKERS": "0"})
     Traceback (most recent call last):
     ...
     dashboard.settings.SettingsError: DASHBOARD_PORT='eighty': expected a whole number from 1 \
-to 65535; DASHBOARD_THREADS='0': expected a whole number from 1 to 64
+to 65535; DASHBOARD_WORKERS='0': expected a whole number from 1 to 64
     """
     environ = os.environ if environ is None else environ
     values: dict[str, object] = {}

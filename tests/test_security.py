@@ -1,5 +1,6 @@
-"""The response headers of dashboard/security.py: the embedding setting, the policy, and
-that every kind of response carries them (Flask's test client, no server)."""
+"""The response headers of dashboard/web/security.py: the embedding setting
+(``DASHBOARD_FRAME_ANCESTORS``, checked in dashboard/settings.py), the policy, and that
+every kind of response carries them (Flask's test client, no server)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,21 @@ import re
 
 import pytest
 
-from dashboard import security
-from dashboard.app import create_app
-from dashboard.security import SecurityConfigError, frame_ancestors, policy
+from dashboard import settings
+from dashboard.settings import SettingsError
+from dashboard.web import security
+from dashboard.web.app import create_app
+from dashboard.web.security import policy
 
 #: Source expressions the policy may use: this origin, data/blob URLs, hashes, keywords.
 LOCAL_SOURCES = re.compile(
     r"^(?:'self'|'none'|'unsafe-inline'|data:|blob:|'sha256-[A-Za-z0-9+/=]+')$")
+
+
+def frame_ancestors(value: str | None) -> str:
+    """The setting as the app reads it from an environment holding ``value`` (or not)."""
+    environ = {} if value is None else {"DASHBOARD_FRAME_ANCESTORS": value}
+    return str(settings.get("DASHBOARD_FRAME_ANCESTORS", environ))
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +51,7 @@ def directives(csp: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize(("value", "expected"), [
     (None, "'self'"),
     ("", "'self'"),
+    ("   ", "'self'"),
     ("'self'", "'self'"),
     ("'none'", "'none'"),
     ("https://lms.example.edu", "https://lms.example.edu"),
@@ -64,16 +74,42 @@ def test_frame_ancestors_accepts_origins(value, expected):
     "https://lms.example.edu\r\nX-Injected: 1",
     "'self',https://lms.example.edu",
     "data:",
+    "*",  # any site may frame the app: refused
+    "'self' *",
+    "https://*.example.edu",
+    "'none' 'self'",
 ])
 def test_frame_ancestors_rejects_anything_else(value):
-    with pytest.raises(SecurityConfigError, match="DASHBOARD_FRAME_ANCESTORS"):
+    with pytest.raises(SettingsError, match="DASHBOARD_FRAME_ANCESTORS") as err:
         frame_ancestors(value)
+    assert "\n" not in str(err.value)  # one line for the user
 
 
 def test_frame_ancestors_error_names_the_bad_source():
-    with pytest.raises(SecurityConfigError) as err:
+    with pytest.raises(SettingsError) as err:
         frame_ancestors("'self' https://ok.example.edu evil;")
-    assert "evil;" in str(err.value) and "ok.example.edu" not in str(err.value)
+    assert str(err.value).endswith("(not 'evil;')")  # the good sources are not blamed
+
+
+def test_the_checker_is_the_settings_one():
+    assert settings.frame_ancestors("'self'  https://lms.example.edu") == \
+        "'self' https://lms.example.edu"
+    with pytest.raises(ValueError, match="not '\\*'"):
+        settings.frame_ancestors("*")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("", "'self'"), ("'none'", "'none'"), ("https://lms.example.edu", "https://lms.example.edu"),
+])
+def test_install_takes_ancestors(app, value, expected):
+    assert directives(security.install(app, ancestors=value))["frame-ancestors"] == [expected]
+
+
+@pytest.mark.parametrize("value", ["*", "https://x.edu; script-src *", "self"])
+def test_install_refuses_bad_ancestors_with_one_line(app, value):
+    with pytest.raises(SettingsError, match="DASHBOARD_FRAME_ANCESTORS") as err:
+        security.install(app, ancestors=value)
+    assert "\n" not in str(err.value)
 
 
 def test_install_reads_the_environment(monkeypatch, valid_dir):
@@ -82,10 +118,10 @@ def test_install_reads_the_environment(monkeypatch, valid_dir):
     assert directives(csp)["frame-ancestors"] == ["https://lms.example.edu"]
 
 
-def test_install_refuses_a_bad_environment_value(monkeypatch, valid_dir):
+def test_a_bad_environment_value_stops_the_app(monkeypatch, valid_dir):
     monkeypatch.setenv("DASHBOARD_FRAME_ANCESTORS", "https://x.edu; script-src *")
-    with pytest.raises(SecurityConfigError):
-        security.install(create_app(valid_dir))
+    with pytest.raises(SettingsError, match="DASHBOARD_FRAME_ANCESTORS"):
+        create_app(valid_dir)
 
 
 def test_policy_allows_only_this_origin(csp):

@@ -18,7 +18,8 @@ from .text import normalize_space
 
 #: Capitalised words that start sentences or name things other than people.
 STOPWORDS = frozenset("""
-A And As At But By During For From He Her His However I If In Instead It Its Many
+A After Also And As At Before But By During For From He Her His However I If In Instead It
+Its Later Many
 No Not Of On Or Since So Some Such That The Their Then There These They This Those To
 We What When Where Which While Who Why With Cde Comrade
 January February March April May June July August September October November December

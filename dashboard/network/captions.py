@@ -65,9 +65,9 @@ def caption(network: Network, view: View) -> str:
     >>> from dashboard import DEFAULT_DATA_DIR
     >>> from dashboard.corpus import load_valid_corpus
     >>> net = Network.build(load_valid_corpus(DEFAULT_DATA_DIR))
-    >>> caption(net, View(factions=("soviet", "yanan"), mode="between", color="community"))
-    'Filtered: relations between the selected factions only: Soviet Koreans, Chinese \
-(Yan\\'an) Koreans. Shown with colour: detected community. 20 of 168 relations shown.'
+    >>> print(caption(net, View(factions=("soviet", "yanan"), mode="between", step=3)))
+    Step 3 of 17: Pak Il-u: the charges. Filtered: relations between the selected factions \
+only: Soviet Koreans, Chinese (Yan'an) Koreans. 3 of 168 relations shown.
     """
     parts = []
     step = network.walk.step(network.walk.clamp(view.step))

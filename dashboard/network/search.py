@@ -18,6 +18,7 @@ from ..corpus.names import name_key, variants
 #: A typed name this close to a known one (rapidfuzz's ratio, 0–100) still finds it.
 FUZZY_CUTOFF = 78
 FUZZY_MIN = 4  # a query this short is not guessed at
+MAX_TYPED = 1000  # characters of a query read: far beyond any name, cheap to fold
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,15 @@ class SearchIndex:
                    for person in corpus.people.values() for name in variants(person.names)]
         return cls(tuple(e for e in entries if e[0]))
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
+    def search(self, query: object, limit: int = 10) -> list[Hit]:
         """People whose name or alias matches ``query``: exact, then prefix, then inside,
         then, when nothing matched so, names a typo or two away ("Pak Hun-yong").
 
         Each person appears once, under their best-matching name.
         """
-        key = name_key(query)[:200]
+        if not isinstance(query, str):
+            return []
+        key = name_key(query[:MAX_TYPED])[:200]
         if not key:
             return []
         best: dict[str, Hit] = {}

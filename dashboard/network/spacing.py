@@ -39,7 +39,7 @@ def label_lines(name: str) -> list[str]:
     """A name as the graph wraps it.
 
     >>> label_lines("Pak Heon-yeong group (South Korean Workers' Party)")
-    ['Pak Heon-yeong', 'group (South Korean', "Workers' Party)"]
+    ['Pak Heon-yeong', 'group (South', "Korean Workers'", 'Party)']
     """
     return textwrap.wrap(name, WRAP_CHARS) or [name]
 

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlencode
 
 from ..corpus.model import Corpus
 from ..corpus.schema import POLARITIES, RELATION_TYPES
+from .query import MAX_MOVED, NONE, cell, choice, ids, moved, normalize_ids, small_int, years
 from .story import steps_for
 
 LAYOUTS: dict[str, str] = {
@@ -40,8 +41,6 @@ MAX_QUERY = 4000  # a longer query string is not one this app wrote
 #: Above this many people and edges together, the app opens on one document (``start_view``).
 START_LIMIT = 3000
 ALL = "all"  # the query value for "every document" when the start view shows one
-MAX_STEP = 10_000
-MAX_MOVED = 150  # people moved by hand that a link keeps
 #: The query keys each side-panel tab does not depend on: the browser leaves them out of
 #: the tab's key, and draws the tab again only when its key changes (``assets/app.js``).
 PANEL_IGNORES: dict[str, tuple[str, ...]] = {
@@ -140,31 +139,7 @@ def start_view(corpus: Corpus, limit: int | None = None) -> View:
     return View(documents=(next(iter(corpus.documents)),), hide_isolated=True)
 
 
-NONE = "-"  # the query value for "none ticked"
-
-
-def _ids(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Known ids from comma-separated query values, in the allowed order.
-
-    Absent or all-unknown values give ``None`` (all); ``-`` gives ``()`` (none); ticking
-    every id is the same as all.
-    """
-    if not values:
-        return None
-    wanted = {v.strip() for value in values for v in value.split(",")}
-    if wanted == {NONE}:
-        return ()
-    chosen = tuple(a for a in allowed if a in wanted)
-    return None if not chosen or len(chosen) == len(allowed) else chosen
-
-
-def normalize_ids(values: list[str] | None, allowed: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The same rule for values coming from a checklist: every box ticked means all."""
-    chosen = tuple(a for a in allowed if a in set(values or ()))
-    return None if len(chosen) == len(allowed) else chosen
-
-
-def parse_query(search: str | None, bounds: Bounds) -> View:
+def parse_query(search: object, bounds: Bounds) -> View:
     """Turn ``?faction=soviet,yanan&person=pak-il-u`` into a View, dropping what is unknown.
 
     >>> b = Bounds(("soviet", "yanan", "domestic"), ("accuses",), ("hostile",), ("kim",),
@@ -174,8 +149,10 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
     (('soviet', 'yanan'), 'pak-il-u', (1950, 1955))
     >>> parse_query("?person=../../etc/passwd&layout=<script>&faction=nope", b) == View()
     True
+    >>> parse_query(["?person=pak-il-u"], b) == View()  # not a string: the start view
+    True
     """
-    search = (search or "").lstrip("?")
+    search = search.lstrip("?") if isinstance(search, str) else ""
     start = bounds.start
     if not search or len(search) > MAX_QUERY:
         return start
@@ -185,90 +162,30 @@ def parse_query(search: str | None, bounds: Bounds) -> View:
         return start
     first = {k: v[0].strip() for k, v in query.items() if v}
     view = View(
-        documents=(_ids(query["document"], bounds.documents) if "document" in query
+        documents=(ids(query["document"], bounds.documents) if "document" in query
                    else start.documents),
-        cell=_cell(first.get("cell", ""), bounds),
-        color=_choice(first.get("color"), COLORINGS, "faction"),
-        size=_choice(first.get("size"), MEASURES, ""),
-        step=min(_small_int(first.get("step")), bounds.steps),
+        cell=cell(first.get("cell", ""), bounds.factions),
+        color=choice(first.get("color"), COLORINGS, "faction"),
+        size=choice(first.get("size"), MEASURES, ""),
+        step=min(small_int(first.get("step")), bounds.steps),
         present=first.get("present") == "1",
         table=first.get("table") == "1",
-        moved=_moved(first.get("moved", ""), bounds.people),
-        factions=_ids(query.get("faction", []), bounds.factions),
-        mode=_choice(first.get("mode"), FACTION_MODES, "touching"),
-        types=_ids(query.get("type", []), bounds.types),
-        polarities=_ids(query.get("polarity", []), bounds.polarities),
-        claimants=_ids(query.get("claimant", []), bounds.claimants),
-        years=_years(first.get("from"), first.get("to"), bounds.years),
+        moved=moved(first.get("moved", ""), bounds.people),
+        factions=ids(query.get("faction", []), bounds.factions),
+        mode=choice(first.get("mode"), FACTION_MODES, "touching"),
+        types=ids(query.get("type", []), bounds.types),
+        polarities=ids(query.get("polarity", []), bounds.polarities),
+        claimants=ids(query.get("claimant", []), bounds.claimants),
+        years=years(first.get("from"), first.get("to"), bounds.years),
         hide_isolated=(first["isolated"] == "hide" if "isolated" in first
                        else start.hide_isolated),
-        layout=_choice(first.get("layout"), LAYOUTS, "force"),
+        layout=choice(first.get("layout"), LAYOUTS, "force"),
     )
     if first.get("person") in bounds.people:
         view = view.select_person(first["person"])
     elif first.get("relation") in bounds.relations:
         view = view.select_relation(first["relation"])
     return view
-
-
-CELL_POLARITIES = (*POLARITIES, "all")
-
-
-def _cell(value: str, bounds: Bounds) -> tuple[str, str, str] | None:
-    """``soviet,yanan,hostile`` (a link from before the polarity joined the square has two
-    parts: all polarities)."""
-    parts = value.split(",")
-    if len(parts) == 2:
-        parts.append("all")
-    if len(parts) != 3 or not all(p in bounds.factions for p in parts[:2]) or \
-            parts[2] not in CELL_POLARITIES:
-        return None
-    return parts[0], parts[1], parts[2]
-
-
-def _choice(value: str | None, allowed: dict[str, str], default: str) -> str:
-    return value if value is not None and value in allowed else default
-
-
-def _moved(value: str, people: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
-    """``pak-il-u:120:-40;hegai:0:15``: known people and whole numbers only.
-
-    >>> _moved("pak-il-u:120:-40;nobody:1:1;hegai:x:2;hegai:3:4", frozenset({"pak-il-u", "hegai"}))
-    (('pak-il-u', 120, -40), ('hegai', 3, 4))
-    """
-    out: dict[str, tuple[str, int, int]] = {}
-    for item in value.split(";")[:MAX_MOVED]:
-        parts = item.split(":")
-        if len(parts) == 3 and parts[0] in people and all(_coordinate(p) for p in parts[1:]):
-            out.pop(parts[0], None)
-            out[parts[0]] = (parts[0], int(parts[1]), int(parts[2]))
-    return tuple(out.values())
-
-
-def _coordinate(text: str) -> bool:
-    digits = text[1:] if text.startswith("-") else text
-    return digits.isascii() and digits.isdigit() and len(digits) <= 7
-
-
-def _small_int(value: str | None) -> int:
-    """A positive whole number written in ASCII digits, else 0."""
-    if value and value.isascii() and value.isdigit() and len(value) <= 5:
-        return min(int(value), MAX_STEP)
-    return 0
-
-
-def _year(value: str | None) -> int | None:
-    return int(value) if value and len(value) == 4 and value.isascii() and value.isdigit() else None
-
-
-def _years(low: str | None, high: str | None, span: tuple[int, int]) -> tuple[int, int] | None:
-    """A year range clipped to the corpus span; the whole span is ``None``."""
-    start = _year(low) or span[0]
-    end = _year(high) or span[1]
-    start, end = max(start, span[0]), min(end, span[1])
-    if start > end or (start, end) == span:
-        return None
-    return start, end
 
 
 def to_query(view: View, start: View = View()) -> str:
@@ -318,3 +235,7 @@ def to_query(view: View, start: View = View()) -> str:
     elif view.relation:
         params.append(("relation", view.relation))
     return "?" + urlencode(params) if params else ""
+
+
+__all__ = ["ALL", "MAX_MOVED", "NONE", "View", "Bounds", "normalize_ids", "parse_query",
+           "start_view", "to_query"]

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import dash
 from dash import Dash
+from flask import Flask
 
 from .. import PACKAGE_DIR
 from ..corpus import load_valid_corpus
 from ..network.graph import Network
-from . import callbacks, security
+from . import callbacks, guard, security
 from .layout import build_layout
 
 ASSETS_DIR = PACKAGE_DIR.parent / "assets"
@@ -19,6 +20,9 @@ ASSETS_DIR = PACKAGE_DIR.parent / "assets"
 #: to /_dash-update-component was about 20 KB (measured in benchmarks/bench_slow_clients.py's
 #: study); 1 MiB leaves room fifty times over.
 MAX_REQUEST_BODY = 1 << 20
+#: Flask-Compress (``compress=True``) reads its settings when Dash installs it: with this,
+#: an asset file sent compressed is still answered 304 when the browser's copy is current.
+COMPRESS = {"COMPRESS_STREAMING_ENDPOINT_CONDITIONAL": ["static", "_dash_assets.static"]}
 
 
 def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
@@ -29,9 +33,12 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     Everything is served from this machine: Dash's own bundles, our CSS and JS, no CDN.
     """
     network = Network.build(load_valid_corpus(data_dir))
+    server = Flask(__name__)
+    server.config.update(COMPRESS)
     app = Dash(
-        __name__, title=network.corpus.about.title, assets_folder=str(ASSETS_DIR),
-        serve_locally=True, update_title=None, compress=False,
+        __name__, server=server, title=network.corpus.about.title,
+        assets_folder=str(ASSETS_DIR),
+        serve_locally=True, update_title=None, compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.enable_dev_tools(
@@ -44,6 +51,7 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(network)
     callbacks.register(app, network)
+    guard.install(app)  # after every callback: checks each callback request against them
     security.install(app)  # after every callback: the CSP hashes Dash's inline scripts
     return app
 

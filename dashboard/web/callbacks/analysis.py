@@ -43,11 +43,12 @@ from .url import Action, Control
 
 
 def _read_color(network: Network, value: object, view: View) -> View:
-    return replace(view, color=value if value in COLORINGS else "faction")
+    return replace(view, color=value if isinstance(value, str) and value in COLORINGS
+                   else "faction")
 
 
 def _read_size(network: Network, value: object, view: View) -> View:
-    return replace(view, size=value if value in MEASURES else "")
+    return replace(view, size=value if isinstance(value, str) and value in MEASURES else "")
 
 
 CONTROLS: tuple[Control, ...] = (
@@ -141,8 +142,10 @@ def answers(network: Network, key: object, polarity: object, sort: object,
     """Every answer of the tab for the view in ``key`` (a query string), by part."""
     get = memo or (lambda function, view, *args: function(network, view, *args))
     view = parse_query(key if isinstance(key, str) else "", network.bounds)
-    polarity = polarity if polarity in MATRIX_POLARITIES else "hostile"
-    sort = sort if isinstance(sort, dict) else DEFAULT_SORT
+    polarity = polarity if isinstance(polarity, str) and polarity in MATRIX_POLARITIES \
+        else "hostile"
+    sort = sort if isinstance(sort, dict) and isinstance(sort.get("column"), str) \
+        else DEFAULT_SORT
     table, ari = get(analysis.agreement, view)
     return {
         "matrix": get(_matrix_figure, view, polarity),

@@ -80,7 +80,7 @@ def _read_years(network: Network, value: object, view: View) -> View:
 
 def _read_layout(network: Network, value: object, view: View) -> View:
     """Another layout: people moved by hand were moved in the old one, so they go back."""
-    layout = value if value in LAYOUTS else "force"
+    layout = value if isinstance(value, str) and value in LAYOUTS else "force"
     return view if layout == view.layout else replace(view, layout=layout, moved=())
 
 
@@ -93,7 +93,8 @@ def _read_documents(network: Network, value: object, view: View) -> View:
 CORE_CONTROLS: tuple[Control, ...] = (
     Control(ids.CHECKLIST_FACTION, "value", *_checklist("factions", lambda n: n.bounds.factions)),
     Control(ids.RADIO_FACTION_MODE, "value", lambda n, v: v.mode,
-            lambda n, x, v: replace(v, mode=x if x in FACTION_MODES else "touching")),
+            lambda n, x, v: replace(v, mode=x if isinstance(x, str) and x in FACTION_MODES
+                                    else "touching")),
     Control(ids.CHECKLIST_TYPE, "value", *_checklist("types", lambda n: n.bounds.types)),
     Control(ids.CHECKLIST_POLARITY, "value",
             *_checklist("polarities", lambda n: n.bounds.polarities)),
@@ -130,7 +131,8 @@ def select(network: Network, view: View, args: tuple[str, ...], value: object) -
 def move(network: Network, view: View, args: tuple[str, ...], value: object) -> View | None:
     """``move`` with ``{"id", "x", "y"}``: a person dragged to a new place (kept in the link
     and in the exports)."""
-    if not isinstance(value, dict) or value.get("id") not in network.positions[view.layout]:
+    if not isinstance(value, dict) or not isinstance(value.get("id"), str) or \
+            value["id"] not in network.positions[view.layout]:
         return None
     try:
         x, y = float(value["x"]), float(value["y"])
@@ -239,4 +241,5 @@ def register(app: Dash, network: Network, controls: tuple[Control, ...],
         trigger, value = _trigger()
         url, selected, *mirrored = sync(network, trigger, value, search, values, controls,
                                         actions)
-        return (url, (count or 0) + 1 if selected is True else no_update, *mirrored)
+        count = count if isinstance(count, int) and 0 <= count < 2**31 else 0
+        return (url, count + 1 if selected is True else no_update, *mirrored)

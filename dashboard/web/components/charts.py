@@ -138,6 +138,8 @@ def brushed_years(selected: object, span: tuple[int, int]) -> tuple[int, int] | 
         low, high = sorted(float(v) for v in selected["range"]["x"])  # type: ignore[index]
     except (TypeError, KeyError, ValueError):
         return None
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None  # NaN or infinity: no years to brush
     first = max(math.ceil(low - BAR_HALF), span[0])
     last = min(math.floor(high + BAR_HALF), span[1])
     return (first, last) if first <= last else None
