@@ -24,6 +24,9 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+#: How long a step may take (ms). Generous: on a busy two-core machine one update of a page
+#: holding the document's text and the table view keeps the browser busy for half a minute.
+TIMEOUT = 90_000
 #: Console noise that is not ours: cytoscape warns whenever a wheel sensitivity is passed.
 IGNORED_CONSOLE = ("custom wheel sensitivity",)
 
@@ -117,7 +120,7 @@ class PageLog:
 # checks the app itself without the bypass.
 
 
-def wait_for_graph(page, timeout: int = 30000) -> None:
+def wait_for_graph(page, timeout: int = TIMEOUT) -> None:
     """Wait until Cytoscape has drawn its nodes and Dash has finished its first callbacks.
 
     The counts line is written by the graph callback, the last link of the start-up chain;
@@ -133,10 +136,10 @@ def wait_for_graph(page, timeout: int = 30000) -> None:
 SETTLE_JS = """
 (() => {
   if (window.__pending !== undefined) { return; }
-  window.__pending = 0; window.__quietSince = performance.now();
+  window.__pending = 0; window.__fetched = 0; window.__quietSince = performance.now();
   const fetch0 = window.fetch;
   window.fetch = function (...args) {
-    window.__pending += 1;
+    window.__pending += 1; window.__fetched += 1;
     return fetch0.apply(this, args).finally(() => {
       window.__pending -= 1; window.__quietSince = performance.now();
     });
@@ -150,7 +153,7 @@ def track_requests(page) -> None:
     page.add_init_script(SETTLE_JS)
 
 
-def settle(page, quiet_ms: int = 500, timeout: int = 30000) -> None:
+def settle(page, quiet_ms: int = 500, timeout: int = TIMEOUT) -> None:
     """Wait until no callback request is pending and none has ended for ``quiet_ms``."""
     page.wait_for_function(
         f"window.__pending === 0 && performance.now() - window.__quietSince > {quiet_ms}",
@@ -173,12 +176,15 @@ def tap(page, element_id: str) -> None:
 @contextmanager
 def checked_page(browser, width: int = 1440, height: int = 900, **options):
     """A page in a fresh context that fails the test, on leaving, on any console error or
-    request to another host. Options go to ``new_context`` (``accept_downloads`` ...)."""
+    request to another host. Options go to ``new_context`` (``accept_downloads`` ...);
+    the page's ``PageLog`` is ``page.log``."""
     context = browser.new_context(viewport={"width": width, "height": height},
                                   bypass_csp=True, **options)
     page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
     log = PageLog()
     log.attach(page)
+    page.log = log
     track_requests(page)
     try:
         yield page
@@ -186,3 +192,47 @@ def checked_page(browser, width: int = 1440, height: int = 900, **options):
         context.close()
     assert log.errors == [], log.errors
     assert log.external == [], f"requests left the machine: {log.external}"
+
+
+def go(page, query: str) -> None:
+    """Change the address as back/forward would (``dcc.Location`` follows ``popstate``),
+    without loading the page again, and wait until the callbacks are done."""
+    before = page.evaluate("window.__fetched")
+    moved = page.evaluate("q => { const to = new URL(location.pathname + q, location.href);"
+                          " const moved = to.search !== location.search;"
+                          " history.pushState({}, '', to.pathname + to.search);"
+                          " window.dispatchEvent(new PopStateEvent('popstate'));"
+                          " return moved; }", query)
+    if moved:  # the URL callback answers
+        page.wait_for_function("n => window.__fetched > n", arg=before)
+    settle(page)
+
+
+def show_filters(page) -> None:
+    """Unfold the filter column (folded by default to give the graph the room)."""
+    if page.get_attribute("#button-fold-filters", "aria-expanded") != "true":
+        page.click("#button-fold-filters")
+    page.locator("#checklist-faction").wait_for(state="visible")
+
+
+def back_to_start(page) -> None:
+    """The page at the start view with the Details tab open and nothing else open (the
+    table view, the search list, an export menu): where a test on a shared page starts."""
+    page.keyboard.press("Escape")
+    if page.get_attribute("#button-table-view", "aria-pressed") == "true":
+        page.click("#button-table-view")
+    if page.input_value("#input-search"):
+        page.fill("#input-search", "")
+    go(page, "")
+    page.click("#button-tab-detail")
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # keys walk
+    settle(page)
+
+
+def check_log(page) -> None:
+    """Fail on the console errors and outside requests seen since the last check."""
+    errors, external = list(page.log.errors), list(page.log.external)
+    page.log.errors.clear()
+    page.log.external.clear()
+    assert errors == [], errors
+    assert external == [], f"requests left the machine: {external}"

@@ -1,5 +1,7 @@
 """What ``assets/graph.js`` does with the server's graph changes, in Python: the tests apply
-``redraw``'s changes with it, and ``test_browser_graph_changes`` checks the browser agrees."""
+``redraw``'s changes (``Drawing.changes``) with it, and ``test_browser_graph_changes``
+checks the browser agrees. Positions are the server's: the browser may stretch them to the
+screen's shape (``assets/stretch.js``), which is drawing, not data."""
 
 from __future__ import annotations
 

@@ -5,8 +5,9 @@ axe-core comes bundled in the ``axe-playwright-python`` package (no download at 
 time). A view fails on any violation axe rates "serious" or "critical"; the message lists
 each with its rule, help text and the elements it found. The keyboard tests use only
 ``page.keyboard`` (Tab, Shift+Tab, Enter, Space, arrow keys) and check that every element
-that shows focus (``:focus-visible``) draws an outline. ``server``, ``browser`` and
-``page`` are the shared fixtures of conftest.py (the shipped corpus).
+that shows focus (``:focus-visible``) draws an outline. The audits share one page
+(conftest.py ``app``), moved between views through the address; the keyboard tests each
+start on a fresh page (``page``), so that focus starts at the top.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import settle, tap, wait_for_graph
+from tests.browser import go, settle, show_filters, tap, wait_for_graph
 
 pytestmark = pytest.mark.browser
 SEVERE = ("serious", "critical")
@@ -55,54 +56,49 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main_view(page, server: str) -> None:
-    page.goto(server + "/")
-    wait_for_graph(page)
+def main_view(page) -> None:
+    go(page, "")
 
 
-def person_selected(page, server: str) -> None:
-    main_view(page, server)
+def person_selected(page) -> None:
     tap(page, PERSON)
     page.wait_for_function(f"location.search.includes('person={PERSON}')")
     page.locator("#div-detail article.passage").first.wait_for()
     settle(page)
 
 
-def document_tab(page, server: str) -> None:
-    person_selected(page, server)
+def document_tab(page) -> None:
+    person_selected(page)
     page.click("#button-tab-reader")
     page.locator("#div-reader").wait_for(state="visible")
     settle(page)
 
 
-def analysis_tab(page, server: str) -> None:
-    main_view(page, server)
+def analysis_tab(page) -> None:
     page.click("#button-tab-analysis")
     page.locator("#div-analysis .js-plotly-plot").first.wait_for()
     settle(page)
 
 
-def walk(page, server: str) -> None:
-    page.goto(server + "/?step=1")
-    wait_for_graph(page)
+def walk(page) -> None:
+    go(page, "?step=1")
     page.locator("#div-walk-body").get_by_text("Step 1", exact=False).first.wait_for()
     settle(page)
 
 
-def projector_view(page, server: str) -> None:
-    page.goto(server + "/?present=1&step=1")
-    wait_for_graph(page)
+def projector_view(page) -> None:
+    go(page, "?present=1&step=1")
     page.wait_for_function("document.getElementById('div-app').classList.contains('is-present')")
     settle(page)
 
 
-@pytest.mark.parametrize("open_view", [main_view, person_selected, document_tab,
-                                       projector_view, analysis_tab, walk],
-                         ids=["main", "person-selected", "document-tab", "projector",
-                              "analysis-tab", "walk"])
-def test_axe_finds_no_serious_violation(page, server, open_view):
-    open_view(page, server)
-    violations = severe_violations(page)
+@pytest.mark.parametrize("open_view", [main_view, analysis_tab, person_selected, document_tab,
+                                       projector_view, walk],
+                         ids=["main", "analysis-tab", "person-selected", "document-tab",
+                              "projector", "walk"])
+def test_axe_finds_no_serious_violation(app, open_view):
+    open_view(app)
+    violations = severe_violations(app)
     if violations:
         pytest.fail(describe(violations), pytrace=False)
 
@@ -137,10 +133,18 @@ def _in(container: str):
     return lambda focus: container in focus["within"]
 
 
+def fresh(page, server: str) -> None:
+    page.goto(server + "/")
+    wait_for_graph(page)
+
+
 def test_keyboard_alone_filters_opens_a_person_and_reads_the_passages(page, server):
-    main_view(page, server)
+    fresh(page, server)
     keys = Keyboard(page)
-    # untick one faction
+    # unfold the filters (folded to give the graph the room) and untick one faction
+    keys.tab_to(lambda f: f["id"] == "button-fold-filters")
+    page.keyboard.press("Enter")
+    page.locator("#checklist-faction").wait_for(state="visible")
     keys.tab_to(lambda f: _in("checklist-faction")(f) and f["value"] == "domestic")
     page.keyboard.press("Space")
     page.wait_for_function("location.search.includes('faction=')")
@@ -165,30 +169,21 @@ def test_keyboard_alone_filters_opens_a_person_and_reads_the_passages(page, serv
     assert keys.unseen == [], f"focus not drawn on: {keys.unseen}"
 
 
-def table_view(page, server: str) -> None:
-    person_selected(page, server)
-    page.click("#button-table-view")
-    page.locator("#list-people .row-button").first.wait_for()
-    settle(page)
-
-
-def test_axe_finds_no_serious_violation_in_the_table_view(page, server):
-    table_view(page, server)
-    violations = severe_violations(page)
-    if violations:
-        pytest.fail(describe(violations), pytrace=False)
-
-
 def test_keyboard_table_view_selects_people_and_relations(page, server):
     """The graph's alternative for keyboard and screen-reader users: a list of people
     (``list-people``) and a table of relations (``table-relations``), reached by Tab,
-    moved through with the arrow keys, opened with Enter; the filters apply to it."""
-    main_view(page, server)
+    moved through with the arrow keys, opened with Enter; the filters apply to it. axe
+    audits it too (opening the table view is slow: once is enough)."""
+    fresh(page, server)
     keys = Keyboard(page)
     keys.tab_to(lambda f: f["id"] == "button-table-view")
     page.keyboard.press("Enter")
     page.locator("#list-people .row-button").first.wait_for()
     assert page.get_attribute("#button-table-view", "aria-pressed") == "true"
+    settle(page)
+    violations = severe_violations(page)
+    if violations:
+        pytest.fail(describe(violations), pytrace=False)
     people = page.locator("#list-people .row-button").count()
     relations = page.locator("#table-relations tbody tr").count()
     counts = page.inner_text("#text-counts")
@@ -211,6 +206,7 @@ def test_keyboard_table_view_selects_people_and_relations(page, server):
     settle(page)
     assert page.locator("#table-relations tr.is-selected").count() == 1
     # a filter narrows the table as it narrows the graph
+    show_filters(page)
     page.uncheck("#checklist-faction input[value='soviet']")
     page.wait_for_function("location.search.includes('faction=')")
     settle(page)
@@ -226,7 +222,7 @@ def test_keyboard_alone_walks_the_document(page, server):
     """The walk from the keyboard: Tab to its button, Enter, then the arrow keys (what a
     presenter's clicker sends) move through the steps; the step's text can take focus and
     scroll."""
-    main_view(page, server)
+    fresh(page, server)
     keys = Keyboard(page)
     keys.tab_to(lambda f: f["id"] == "button-walk")
     page.keyboard.press("Enter")

@@ -11,28 +11,34 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import math
 from itertools import combinations
 
 import networkx as nx
 import pandas as pd
 import pytest
-from dash.exceptions import PreventUpdate
+from dash import dcc, html, no_update
 
-from dashboard import analysis, ids
-from dashboard.analysis_layout import (
+from dashboard.corpus.model import Corpus, Document, Faction, Paragraph, Period, Person, Relation
+from dashboard.network import analysis
+from dashboard.network.drawing import drawing
+from dashboard.network.graph import Network
+from dashboard.network.view import View, parse_query, to_query
+from dashboard.web import ids
+from dashboard.web.callbacks import analysis as callbacks
+from dashboard.web.callbacks import url
+from dashboard.web.components.analysis import (
     DEFAULT_SORT,
     EVERYONE,
     agreement_words,
+    chart,
     claimant_label,
+    people_table,
     sort_people,
 )
-from dashboard.callbacks import analysis as callbacks
-from dashboard.callbacks import view as sync_view
-from dashboard.charts import brushed_years, matrix_figure, timeline_figure
-from dashboard.corpus.model import Corpus, Document, Faction, Paragraph, Period, Person, Relation
-from dashboard.graph import Network, element_changes, elements
-from dashboard.view import View, parse_query, to_query
+from dashboard.web.components.charts import brushed_years, matrix_figure, timeline_figure
+from dashboard.web.layout import build_layout
 
 DOC = "doc"
 
@@ -198,7 +204,7 @@ def test_two_cliques_are_two_communities() -> None:
 
 
 def test_communities_are_seeded_and_numbered_by_size() -> None:
-    graph = analysis.visible_graph(build("cliques"), View())
+    graph = analysis.filtered_graph(build("cliques"), View())
     assert analysis.communities(graph) == analysis.communities(graph)
     graph.add_edge("x", "y")
     graph.add_node("z")
@@ -266,7 +272,7 @@ def test_agreement_in_plain_words(ari: float | None, word: str) -> None:
 
 
 def people_data(net: Network, view: View) -> dict[str, dict]:
-    return {e["data"]["id"]: e["data"] for e in elements(net, view)
+    return {e["data"]["id"]: e["data"] for e in drawing(net, view).elements()
             if e["data"].get("kind") == "person"}
 
 
@@ -283,50 +289,47 @@ def test_elements_carry_community_and_size_only_when_asked() -> None:
 
 def test_switching_the_colouring_patches_only_the_community_field() -> None:
     net = build("cliques")
-    changes = element_changes(elements(net, View()), elements(net, View(color="community")))
+    changes = drawing(net, View()).changes(drawing(net, View(color="community")))
     assert set(changes) == {"data"}
     assert {key for fields in changes["data"].values() for key in fields} == {"community"}
 
 
-# --- the analysis callbacks ------------------------------------------------------------------
+# --- the analysis actions (data-action buttons and chart clicks) -----------------------------
 
 
-def click(x: str, y: str, z: int) -> dict:
-    return {"points": [{"x": x, "y": y, "z": z, "curveNumber": 0}]}
-
-
-STATE_HOSTILE = {ids.RADIO_MATRIX_POLARITY: "hostile"}
-MATRIX_CHART = {"type": ids.CHART_MATRIX, "id": "chart"}  # the trigger of a square's click
-TIMELINE_CHART = {"type": ids.CHART_TIMELINE, "id": "chart"}
-
-
-@pytest.mark.parametrize(("value", "state", "view", "expected"), [
-    (click("blue", "red", 3), STATE_HOSTILE, View(),
-     View(cell=("red", "blue"), polarities=("hostile",))),
-    (click("blue", "red", 3), {ids.RADIO_MATRIX_POLARITY: "all"}, View(),
-     View(cell=("red", "blue"))),
-    (click("blue", "red", 3), STATE_HOSTILE, View(cell=("red", "blue")), View()),
-    (click("red", "red", 0), STATE_HOSTILE, View(), None),  # an empty square
-    (click("green", "red", 3), STATE_HOSTILE, View(), None),  # an unknown faction
-    (None, STATE_HOSTILE, View(), None),
-    ({"points": []}, STATE_HOSTILE, View(), None),
+@pytest.mark.parametrize(("args", "view", "expected"), [
+    (("red", "blue", "hostile"), View(), View(cell=("red", "blue", "hostile"))),
+    (("red", "blue", "all"), View(), View(cell=("red", "blue", "all"))),
+    (("red", "blue", "hostile"), View(cell=("red", "blue", "hostile")), View()),  # again: off
+    (("red", "blue", "all"), View(cell=("red", "blue", "hostile")),
+     View(cell=("red", "blue", "all"))),
+    (("green", "red", "hostile"), View(), None),  # an unknown faction
+    (("red", "blue", "friendly"), View(), None),  # an unknown polarity
+    (("red", "blue"), View(), None),
+    ((), View(), None),
 ])
-def test_clicking_a_matrix_square(value: object, state: dict, view: View,
-                                  expected: View | None) -> None:
-    assert callbacks.click_cell(build("star"), MATRIX_CHART, value, view, state) == expected
+def test_choosing_a_matrix_square(args: tuple, view: View, expected: View | None) -> None:
+    assert callbacks.choose_cell(build("star"), view, args, None) == expected
 
 
-def test_a_square_click_through_the_sync_callback_writes_the_url_and_the_controls() -> None:
+def through_sync(net: Network, action: str, search: str = "", value: object = None) -> tuple:
+    """An action through the URL callback, wired as ``callbacks.register`` wires it."""
+    controls = url.CORE_CONTROLS + callbacks.CONTROLS
+    values = tuple(c.write(net, parse_query(search, net.bounds)) for c in controls)
+    return url.sync(net, ids.STORE_ACTION + ".data", {"action": action, "value": value},
+                    search, values, controls, url.CORE_ACTIONS + callbacks.ACTIONS)
+
+
+def test_a_square_through_the_url_callback_filters_by_its_own_polarity() -> None:
+    """The square keeps its polarity: the polarity filter is left alone, so clearing the
+    square leaves no filter behind."""
     net = build("star")
-    controls = sync_view.CORE_CONTROLS + callbacks.CONTROLS
-    values = tuple(c.write(net, View()) for c in controls)
-    url, *mirrored = sync_view.sync(
-        net, {"type": ids.CHART_MATRIX, "id": "chart"}, click("blue", "red", 3), "", values,
-        controls,
-        callbacks.EVENTS, STATE_HOSTILE)
-    assert parse_query(url, net.bounds) == View(cell=("red", "blue"), polarities=("hostile",))
-    polarity = [c.id for c in controls].index(ids.CHECKLIST_POLARITY)
-    assert mirrored[polarity] == ["hostile"]
+    address, opened, *mirrored = through_sync(net, "cell red blue hostile")
+    assert parse_query(address, net.bounds) == View(cell=("red", "blue", "hostile"))
+    assert opened is no_update and all(m is no_update for m in mirrored)
+    address, *_ = through_sync(net, "clear-cell", address)
+    assert address == ""
+    assert through_sync(net, "clear-cell", "")[0] is no_update  # nothing to clear
 
 
 @pytest.mark.parametrize(("selected", "view", "expected"), [
@@ -336,20 +339,22 @@ def test_a_square_click_through_the_sync_callback_writes_the_url_and_the_control
     ({"points": []}, View(), None),
 ])
 def test_brushing_the_timeline(selected: object, view: View, expected: View | None) -> None:
-    assert callbacks.brush_years(build("star"), TIMELINE_CHART, selected, view, {}) \
-        == expected
+    assert callbacks.brush_years(build("star"), view, (), selected) == expected
 
 
-@pytest.mark.parametrize(("key", "clicks", "expected"), [
-    ("ivanov", 1, View(claimants=("ivanov",))),
-    (EVERYONE, 1, View()),
-    ("ivanov", None, None),  # the button was created, not clicked
-    ("nobody", 1, None),
+def test_a_brush_through_the_url_callback_writes_the_years() -> None:
+    address, *_ = through_sync(build("star"), "brush", "", {"range": {"x": [1950.7, 1952.2]}})
+    assert address == "?from=1951&to=1952"
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("ivanov",), View(claimants=("ivanov",))),
+    ((EVERYONE,), View()),
+    (("nobody",), None),
+    ((), None),
 ])
-def test_voice_buttons(key: str, clicks: int | None, expected: View | None) -> None:
-    trigger = {"type": ids.BUTTON_CLAIMANT, "id": key}
-    assert callbacks.pick_voice(build("star"), trigger, clicks, View(claimants=("kim",)), {}) \
-        == expected
+def test_voice_buttons(args: tuple, expected: View | None) -> None:
+    assert callbacks.pick_voice(build("star"), View(claimants=("kim",)), args, None) == expected
 
 
 def test_colour_and_size_controls_round_trip() -> None:
@@ -362,13 +367,29 @@ def test_colour_and_size_controls_round_trip() -> None:
         == "faction"
 
 
-@pytest.mark.parametrize(("column", "current", "expected"), [
-    ("degree", DEFAULT_SORT, {"column": "degree", "descending": True}),
-    ("accused", DEFAULT_SORT, {"column": "accused", "descending": False}),
-    ("name", None, {"column": "name", "descending": False}),
+# --- the people table --------------------------------------------------------------------------
+
+
+def sort_buttons(table: html.Table) -> dict[str, dict]:
+    """Each header's column and the sort its click stores (``data-store``/``data-value``)."""
+    out = {}
+    for th in table.children[1].children.children:
+        props = th.children.to_plotly_json()["props"]
+        assert props["data-store"] == ids.STORE_SORT
+        out[props["aria-label"]] = json.loads(props["data-value"])
+    return out
+
+
+@pytest.mark.parametrize(("sort", "heading", "expected"), [
+    (DEFAULT_SORT, "Degree", {"column": "degree", "descending": True}),
+    (DEFAULT_SORT, "Accused by", {"column": "accused", "descending": False}),  # flips
+    (DEFAULT_SORT, "Name", {"column": "name", "descending": False}),
+    ({"column": "name", "descending": False}, "Name", {"column": "name", "descending": True}),
 ])
-def test_sorting_the_people_table(column: str, current: dict | None, expected: dict) -> None:
-    assert callbacks.next_sort(column, 1, current) == expected
+def test_a_header_stores_the_next_sort(sort: dict, heading: str, expected: dict) -> None:
+    net = build("star")
+    table = people_table(analysis.people_measures(net, View()), net.corpus, sort, "")
+    assert sort_buttons(table)[heading] == expected
 
 
 def test_sort_people_orders_ties_by_name() -> None:
@@ -377,19 +398,24 @@ def test_sort_people_orders_ties_by_name() -> None:
         ["c", "a", "b"]
     assert list(sort_people(table, {"column": "name", "descending": False}).index) == \
         ["a", "b", "c"]
+    table["accused"] = [0, 2, 1]
+    assert list(sort_people(table, {"column": "<nope>"}).index) == ["a", "c", "b"]  # default
 
 
-def test_outputs_follow_the_url() -> None:
+# --- the answers: one callback, fired by the tab's key ----------------------------------------
+
+
+def test_the_answers_follow_the_key() -> None:
     net = build("star")
-    figure, text, disabled = callbacks.matrix(net, "?cell=red,blue", "hostile")
-    assert [list(row) for row in figure.data[0].z] == [[0, 3], [0, 0]]
-    assert "Red to Blue" in text and not disabled
-    assert figure.layout.shapes  # the chosen square is outlined
-    table = callbacks.people(net, "?person=hub", None)
-    assert "is-selected" in str(table)
-    assert callbacks.timeline(net, "?from=1950&to=1951").layout.shapes
-    assert len(callbacks.voices(net, "")) == 2
-    assert callbacks.communities(net, "")
+    out = callbacks.answers(net, "?cell=red,blue", "hostile", None)
+    assert [list(row) for row in out["matrix"].data[0].z] == [[0, 3], [0, 0]]
+    assert "Red to Blue" in out["cell"] and out["no-cell"] is False
+    assert out["matrix"].layout.shapes  # the chosen square is outlined
+    assert "is-selected" in str(callbacks.answers(net, "?person=hub", "hostile", None)["people"])
+    assert callbacks.answers(net, "?from=1950&to=1951", "all", None)["timeline"].layout.shapes
+    assert out["voices"] and out["communities"]
+    fallback = callbacks.answers(net, ["not", "a", "key"], "<polarity>", "<sort>")
+    assert fallback["no-cell"] is True and fallback["matrix"].data
 
 
 def test_figures_name_their_axes_and_colour_by_faction() -> None:
@@ -408,13 +434,21 @@ def test_brushed_years_rounds_to_the_bars_touched() -> None:
     assert brushed_years({"range": {"x": ["a", 1950]}}, (1945, 1955)) is None
 
 
-def test_the_charts_are_mounted_once_when_the_tab_first_opens() -> None:
-    with pytest.raises(PreventUpdate):
-        callbacks.mount_charts("detail", None)
-    matrix, timeline = callbacks.mount_charts("analysis", None)
-    assert matrix[0].id == MATRIX_CHART and timeline[0].id == TIMELINE_CHART
-    with pytest.raises(PreventUpdate):  # already there: mounting again would redraw them
-        callbacks.mount_charts("analysis", matrix)
+def _graphs(component: object) -> list:
+    if isinstance(component, list | tuple):
+        return [g for c in component for g in _graphs(c)]
+    found = [component] if isinstance(component, dcc.Graph) else []
+    children = getattr(component, "children", None)
+    return found + (_graphs(children) if children is not None else [])
+
+
+def test_the_first_page_holds_no_chart(valid_network: Network) -> None:
+    """The charts are mounted when the tab first opens, with pattern ids the figure outputs
+    match: the first page does not fetch plotly.js (4.7 MB) before the network."""
+    assert _graphs(build_layout(valid_network)) == []
+    mounted = chart(ids.CHART_MATRIX, callbacks.answers(valid_network, "", "hostile", None)
+                    ["matrix"])
+    assert mounted.id == {"type": ids.CHART_MATRIX, "id": "chart"}
 
 
 def test_the_memo_computes_once_per_filter_view() -> None:

@@ -1,29 +1,24 @@
 """The main job in a real headless Chromium against a real server on the shipped corpus.
 
 The graph is driven through Cytoscape's own API (``window.cy``), never by pixel
-positions. Every test fails on a browser console error or a request leaving the machine.
+positions; a button that changes the view is found by its ``data-action``. Every test
+fails on a browser console error or a request leaving the machine. The server, the
+browser and the page are shared (conftest.py: ``app`` moves one loaded page between
+views through the address).
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from dashboard.corpus import load_valid_corpus
-from tests.browser import (
-    DATA_DIR,
-    PageLog,
-    screenshot,
-    settle,
-    tap,
-    wait_for_graph,
-)
+from dashboard.corpus import Corpus
+from dashboard.web import ids
+from tests.browser import PageLog, go, screenshot, settle, show_filters, tap
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_valid_corpus(DATA_DIR)
+PAK = "pak-il-u"
 
 
 def visible_nodes(page) -> int:
@@ -34,26 +29,29 @@ def visible_edges(page) -> int:
     return page.evaluate("cy.edges(':visible').length")
 
 
-def test_graph_draws_every_person(page, server, corpus):
-    page.goto(server + "/")
-    wait_for_graph(page)
-    assert visible_nodes(page) == len(corpus.people)
+def details_open(page) -> bool:
+    return page.get_attribute(f"#{ids.BUTTON_TAB_DETAIL}", "aria-selected") == "true"
+
+
+def test_graph_draws_every_person(app, shipped_corpus: Corpus):
+    page = app
+    assert visible_nodes(page) == len(shipped_corpus.people)
     assert visible_edges(page) > 0
-    assert "Showing" in page.inner_text("#text-counts")
+    counts = page.inner_text(f"#{ids.TEXT_COUNTS}")
+    assert f"{len(shipped_corpus.people)} of {len(shipped_corpus.people)}" in counts, counts
     screenshot(page, "01-overview")
 
 
-def test_faction_filter_drops_nodes_and_writes_url(page, server, corpus):
-    page.goto(server + "/")
-    wait_for_graph(page)
+def test_faction_filter_drops_nodes_and_writes_url(app):
+    page = app
+    show_filters(page)
     before = visible_nodes(page)
     page.get_by_role("radio", name="Relations between the selected factions only").check()
-    for label in ("Domestic Koreans", "Pak Heon-yeong group", "Foreign actors",
-                  "Party and state bodies"):
-        page.locator("#checklist-faction label", has_text=label).click()
+    for faction in ("domestic", "skwp", "foreign", "institution"):
+        page.uncheck(f"#{ids.CHECKLIST_FACTION} input[value='{faction}']")
         settle(page)
     page.wait_for_function("location.search.includes('faction=soviet%2Cyanan')")
-    page.get_by_role("checkbox", name="Hide people left without relations").check()
+    page.check(f"#{ids.CHECKLIST_OPTIONS} input[value='{ids.OPTION_HIDE_ISOLATED}']")
     page.wait_for_function("location.search.includes('isolated=hide')")
     settle(page)
     after = visible_nodes(page)
@@ -63,88 +61,212 @@ def test_faction_filter_drops_nodes_and_writes_url(page, server, corpus):
     screenshot(page, "02-two-factions")
 
 
-def test_select_person_through_cytoscape_shows_passages(page, server):
-    page.goto(server + "/")
-    wait_for_graph(page)
-    tap(page, "pak-il-u")
-    page.wait_for_function("location.search.includes('person=pak-il-u')")
-    panel = page.locator("#div-detail")
+def test_select_person_shows_passages_and_the_words_that_refer_to_them(app):
+    page = app
+    tap(page, PAK)
+    page.wait_for_function(f"location.search.includes('person={PAK}')")
+    panel = page.locator(f"#{ids.DIV_DETAIL}")
     panel.locator("h2", has_text="Pak Il-u").wait_for()
     assert panel.locator("article.passage").count() >= 10
     assert panel.locator("mark.mention").first.inner_text() == "Pak Il-u"
     assert panel.locator("mark.quote").count() > 0
-    assert "ivanov-1955-12-07 ¶" in panel.locator(".citation").first.inner_text()
+    # ¶28 calls him "Pak" and ¶29 "He" (data/mentions.csv): those words are marked
+    for number, word in ((28, "Pak"), (29, "He")):
+        passage = panel.locator("article.passage", has=page.locator(
+            f"[data-jump='para-ivanov-1955-12-07-{number}']"))
+        assert passage.count() == 1, number
+        marks = passage.locator("mark.mention").all_inner_texts()
+        assert word in marks, (number, marks)
+        assert f"“{word}”" in passage.locator(".referred").inner_text()
     page.wait_for_function("cy.nodes().filter(n => parseFloat(n.style('opacity')) < 0.5)"
                            ".length > 0")  # the rest fades
-    assert page.evaluate("parseFloat(cy.$('#pak-il-u').style('opacity'))") == 1
-    assert page.evaluate("cy.$('#pak-il-u').neighborhood('node').every("
+    assert page.evaluate(f"parseFloat(cy.$('#{PAK}').style('opacity'))") == 1
+    assert page.evaluate(f"cy.$('#{PAK}').neighborhood('node').every("
                          "n => parseFloat(n.style('opacity')) === 1)")
     screenshot(page, "03-person-pak-il-u")
     panel.locator(".citation").first.click()
-    page.wait_for_selector("#div-reader .reader-para.is-current", state="visible")
+    page.wait_for_selector(f"#{ids.DIV_READER} .reader-para.is-current", state="visible")
+    assert page.get_attribute(f"#{ids.BUTTON_TAB_READER}", "aria-selected") == "true"
     screenshot(page, "04-reader-jump")
 
 
-def test_click_edge_shows_every_claim_with_its_quote(page, server, corpus):
-    page.goto(server + "/")
-    wait_for_graph(page)
-    tap(page, "kim-il-sung__pak-il-u")
+def test_click_edge_shows_every_claim_with_its_quote(app, shipped_corpus: Corpus):
+    page = app
+    tap(page, f"kim-il-sung__{PAK}")
     page.wait_for_function("location.search.includes('relation=')")
-    claims = page.locator("#div-detail article.claim")
+    claims = page.locator(f"#{ids.DIV_DETAIL} article.claim")
     claims.first.wait_for()
-    expected = [r for r in corpus.relations.values()
-                if (r.source, r.target) == ("kim-il-sung", "pak-il-u")]
+    expected = [r for r in shipped_corpus.relations.values()
+                if (r.source, r.target) == ("kim-il-sung", PAK)]
     assert claims.count() == len(expected)
     assert claims.first.locator("mark.quote").count() >= 1
     screenshot(page, "05-edge")
 
 
-def test_person_url_restores_panel_and_back_forward(page, server):
-    page.goto(server + "/?faction=soviet,yanan&person=hegai")
-    wait_for_graph(page)
-    page.locator("#div-detail h2", has_text="Hegai").wait_for()
-    assert page.locator("#checklist-faction input:checked").count() == 2
+def test_person_url_restores_panel_and_back_forward(app):
+    page = app
+    show_filters(page)
+    go(page, "?faction=soviet,yanan&person=hegai")
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Hegai").wait_for()
+    assert page.locator(f"#{ids.CHECKLIST_FACTION} input:checked").count() == 2
     tap(page, "kim-yeol")
     page.wait_for_function("location.search.includes('person=kim-yeol')")
-    page.locator("#div-detail h2", has_text="Kim Yeol").wait_for()
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Kim Yeol").wait_for()
     page.go_back()
     page.wait_for_function("location.search.includes('person=hegai')")
-    page.locator("#div-detail h2", has_text="Hegai").wait_for()
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Hegai").wait_for()
     page.go_forward()
-    page.locator("#div-detail h2", has_text="Kim Yeol").wait_for()
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Kim Yeol").wait_for()
 
 
-def test_bad_url_falls_back_to_default_view(page, server, corpus):
-    page.goto(server + "/?person=../../etc/passwd&faction=<script>&from=abc&layout=%00")
-    wait_for_graph(page)
-    page.locator("#div-detail h2", has_text="How to read").wait_for()
-    assert visible_nodes(page) == len(corpus.people)
+def test_bad_url_falls_back_to_default_view(app, shipped_corpus: Corpus):
+    page = app
+    go(page, "?person=../../etc/passwd&faction=<script>&from=abc&layout=%00")
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="How to read").wait_for()
+    assert visible_nodes(page) == len(shipped_corpus.people)
 
 
-def test_search_by_mccune_reischauer_selects_the_person(page, server):
-    page.goto(server + "/")
-    wait_for_graph(page)
-    page.fill("#input-search", "Pak Hon-yong")
+def test_search_by_mccune_reischauer_selects_the_person(app):
+    page = app
+    page.fill(f"#{ids.INPUT_SEARCH}", "Pak Hon-yong")
     colours = page.evaluate("(s => [s.color, s.backgroundColor])("
-                            "getComputedStyle(document.querySelector('#input-search')))")
+                            f"getComputedStyle(document.querySelector('#{ids.INPUT_SEARCH}')))")
     assert colours[0] != colours[1], f"the typed text is invisible: {colours}"
-    hit = page.locator("#list-search-results button").first
+    hit = page.locator(f"#{ids.LIST_SEARCH_RESULTS} [data-action='select person pak-heon-yeong']")
     hit.wait_for()
     assert "Pak Heon-yeong" in hit.inner_text()
     hit.click()
     page.wait_for_function("location.search.includes('person=pak-heon-yeong')")
-    page.locator("#div-detail h2", has_text="Pak Heon-yeong").wait_for()
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Pak Heon-yeong").wait_for()
     screenshot(page, "06-search")
 
 
-def test_reset_restores_everything(page, server, corpus):
-    page.goto(server + "/?faction=soviet&type=accuses&isolated=hide&person=hegai")
-    wait_for_graph(page)
-    assert visible_nodes(page) < len(corpus.people)
-    page.click("#button-reset")
+def test_reset_and_clear(app, shipped_corpus: Corpus):
+    page = app
+    go(page, "?faction=soviet&type=accuses&isolated=hide&person=hegai")
+    assert visible_nodes(page) < len(shipped_corpus.people)
+    page.locator(f"#{ids.DIV_DETAIL} [data-action='clear']").click()
+    page.wait_for_function("!location.search.includes('person=')")
+    assert "faction=soviet" in page.url  # clear keeps the filters
+    page.click("[data-action='reset']")
     page.wait_for_function("location.search === ''")
     settle(page)
-    assert visible_nodes(page) == len(corpus.people)
+    assert visible_nodes(page) == len(shipped_corpus.people)
+
+
+# --- requests: a click costs few callbacks, a closed panel none ------------------------------
+
+UPDATE = "/_dash-update-component"
+
+
+class Posts:
+    """The callback requests a page sends, by the outputs each asks for."""
+
+    def __init__(self, page) -> None:
+        self.sent: list[str] = []
+        page.on("request", self._request)
+
+    def _request(self, request) -> None:
+        if request.method == "POST" and UPDATE in request.url.split("?")[0]:
+            self.sent.append(json.loads(request.post_data or "{}").get("output", ""))
+
+    def during(self, page, action) -> list[str]:
+        """The requests ``action`` sets off (it must set off one), once the page is quiet."""
+        settle(page)
+        before, fetched = len(self.sent), page.evaluate("window.__fetched")
+        action()
+        page.wait_for_function("n => window.__fetched > n", arg=fetched)
+        settle(page)
+        return self.sent[before:]
+
+
+def test_a_click_costs_at_most_three_requests(app):
+    page = app
+    posts = Posts(page)
+    show_filters(page)
+    faction = posts.during(page, lambda: page.uncheck(
+        f"#{ids.CHECKLIST_FACTION} input[value='foreign']"))
+    assert 0 < len(faction) <= 3, faction
+    person = posts.during(page, lambda: tap(page, PAK))
+    assert 0 < len(person) <= 3, person
+    assert any(ids.DIV_DETAIL in p for p in person)
+    # the Details panel does not depend on the layout: drawn again for nothing else
+    layout = posts.during(page, lambda: page.check(f"#{ids.RADIO_LAYOUT} input[value='faction']"))
+    assert layout and not any(ids.DIV_DETAIL in p for p in layout), layout
+    typed = posts.during(page, lambda: page.locator(f"#{ids.INPUT_SEARCH}").press_sequentially(
+        "K"))
+    assert len(typed) <= 1 and all(ids.LIST_SEARCH_RESULTS in p for p in typed), typed
+
+
+def test_a_walk_step_costs_at_most_three_requests(app):
+    page = app
+    posts = Posts(page)
+    go(page, "?step=1")
+    page.locator(f"#{ids.DIV_WALK} .walk-count", has_text="Step 1 of").wait_for()
+    step = posts.during(page, lambda: page.click(f"#{ids.BUTTON_STEP_NEXT}"))
+    assert "step=2" in page.url
+    assert 0 < len(step) <= 3 and any(ids.DIV_WALK_BODY in p for p in step), step
+
+
+def test_a_closed_analysis_tab_posts_nothing(app):
+    page = app
+    posts = Posts(page)
+    show_filters(page)
+    never_opened = posts.during(page, lambda: page.uncheck(
+        f"#{ids.CHECKLIST_FACTION} input[value='foreign']"))
+    page.click(f"#{ids.BUTTON_TAB_ANALYSIS}")
+    page.locator(f"#{ids.DIV_ANALYSIS} .js-plotly-plot").first.wait_for()
+    settle(page)
+    page.click(f"#{ids.BUTTON_TAB_DETAIL}")
+    closed = posts.during(page, lambda: page.check(
+        f"#{ids.CHECKLIST_FACTION} input[value='foreign']"))
+    for sent in (never_opened, closed):
+        assert sent and not [p for p in sent if ids.GRAPH_MATRIX in p or ids.DIV_VOICE in p]
+
+
+# --- one select event: wherever a person is chosen, the Details tab opens ----------------------
+
+
+def chosen(page, person: str, name: str) -> None:
+    page.wait_for_function(f"new URLSearchParams(location.search).get('person') === '{person}'")
+    page.wait_for_function(f"document.querySelector('#{ids.BUTTON_TAB_DETAIL}')"
+                           ".getAttribute('aria-selected') === 'true'")
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text=name).wait_for()
+    assert page.locator(f"#{ids.DIV_DETAIL}").is_visible()
+
+
+def away(page) -> None:
+    """Open the Document tab, so that a selection has to bring the Details back."""
+    page.click(f"#{ids.BUTTON_TAB_READER}")
+    page.wait_for_function(f"document.querySelector('#{ids.BUTTON_TAB_READER}')"
+                           ".getAttribute('aria-selected') === 'true'")
+
+
+def test_every_way_to_select_a_person_opens_the_details(app):
+    page = app
+    # a chip of the walk ("New in this step"); the walk's text has the side to itself
+    away(page)
+    go(page, "?step=8")
+    chip = page.locator(f"#{ids.DIV_WALK} .walk-new [data-action^='select person ']").first
+    person = chip.get_attribute("data-action").removeprefix("select person ")
+    chip.click()
+    chosen(page, person, "")
+    assert "step=8" in page.url
+    # a name inside the Details panel
+    go(page, "?person=kim-yeol")
+    page.locator(f"#{ids.DIV_DETAIL} [data-action='select person hegai']").first.click()
+    chosen(page, "hegai", "Hegai")
+    # a search hit
+    away(page)
+    page.fill(f"#{ids.INPUT_SEARCH}", "Ho Ka-i")
+    page.locator(f"#{ids.LIST_SEARCH_RESULTS} [data-action='select person hegai']").click()
+    chosen(page, "hegai", "Hegai")
+    # a row of the table view
+    away(page)
+    page.click(f"#{ids.BUTTON_TABLE_VIEW}")
+    page.locator(f"#{ids.LIST_PEOPLE} [data-action='select person {PAK}']").click()
+    chosen(page, PAK, "Pak Il-u")
+    assert details_open(page)
 
 
 def test_the_app_runs_under_its_content_security_policy(browser, server):
@@ -153,7 +275,7 @@ def test_the_app_runs_under_its_content_security_policy(browser, server):
     page = context.new_page()
     log = PageLog()
     log.attach(page)
-    response = page.goto(server + "/?person=pak-il-u")
+    response = page.goto(server + f"/?person={PAK}")
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
     for _ in range(200):  # poll through CDP: wait_for_function would need eval
@@ -161,10 +283,10 @@ def test_the_app_runs_under_its_content_security_policy(browser, server):
             break
         page.wait_for_timeout(100)
     tap(page, "hegai")
-    page.locator("#div-detail h2", has_text="Hegai").wait_for()
-    page.click("#button-tab-analysis")
-    page.locator("#div-analysis .js-plotly-plot").first.wait_for()
-    page.click("#button-tab-reader")
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Hegai").wait_for()
+    page.click(f"#{ids.BUTTON_TAB_ANALYSIS}")
+    page.locator(f"#{ids.DIV_ANALYSIS} .js-plotly-plot").first.wait_for()
+    page.click(f"#{ids.BUTTON_TAB_READER}")
     page.wait_for_timeout(500)
     context.close()
     assert log.errors == [], log.errors

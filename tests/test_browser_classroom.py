@@ -1,9 +1,10 @@
 """Classroom mode in a real headless Chromium: the walk by keyboard, the projector view at
 three projector sizes, and every export read back.
 
-Expectations come from the same pure functions the server uses (``graph.elements``,
-``exports.shown_graph``), so the tests follow the shipped data. Each test fails on a
-console error or a request leaving the machine.
+Expectations come from the same pure functions the server uses (``Drawing.elements``,
+``exports.shown_graph``), so the tests follow the shipped data. The tests share one page
+(downloads accepted, printing stubbed), resized and moved between views through the
+address; each fails on a console error or a request leaving the machine.
 """
 
 from __future__ import annotations
@@ -19,17 +20,19 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from dashboard.corpus import load_valid_corpus
-from dashboard.exports import shown_graph
-from dashboard.graph import Network, elements
-from dashboard.view import View
+from dashboard.network.drawing import drawing
+from dashboard.network.exports import BOM, shown_graph
+from dashboard.network.graph import Network
+from dashboard.network.view import View
+from dashboard.web import ids
 from tests.browser import (
-    DATA_DIR,
     SCREENSHOTS,
-    PageLog,
+    back_to_start,
+    check_log,
+    checked_page,
+    go,
     screenshot,
     settle,
-    track_requests,
     wait_for_graph,
 )
 
@@ -41,46 +44,49 @@ PREVIOUS_KEYS = ("ArrowLeft", "ArrowUp", "PageUp")
 
 
 @pytest.fixture(scope="module")
-def network() -> Network:
-    return Network.build(load_valid_corpus(DATA_DIR))
+def network(shipped_network: Network) -> Network:
+    return shipped_network
 
 
-class Pages:
-    """Opens pages at a given size; checks each for console errors and outside requests."""
-
-    def __init__(self, browser) -> None:
-        self.browser, self.opened = browser, []
-
-    def open(self, width: int = 1280, height: int = 720):
-        context = self.browser.new_context(viewport={"width": width, "height": height},
-                                           accept_downloads=True, bypass_csp=True)
-        page = context.new_page()
-        log = PageLog()
-        log.attach(page)
-        track_requests(page)
+@pytest.fixture(scope="module")
+def classroom_page(browser, server):
+    with checked_page(browser, 1280, 720, accept_downloads=True) as page:
         page.add_init_script("window.print = () => { window.__printed = "
                              "(window.__printed || 0) + 1; };")  # no dialog in a test
-        self.opened.append((context, log))
-        return page
+        page.goto(server + "/")
+        wait_for_graph(page)
+        yield page
 
 
 @pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    for context, log in opened.opened:
-        context.close()
-        assert log.errors == [], log.errors
-        assert log.external == [], f"requests left the machine: {log.external}"
+def room(classroom_page):
+    """Open the classroom page at a size and a view: ``room(width, height, query)``."""
+    def open_at(width: int = 1440, height: int = 900, query: str = ""):
+        classroom_page.set_viewport_size({"width": width, "height": height})
+        back_to_start(classroom_page)
+        go(classroom_page, query)
+        return classroom_page
+    yield open_at
+    check_log(classroom_page)
 
 
 def shown_edges(network: Network, view: View) -> int:
-    return sum(1 for e in elements(network, view)
-               if "source" in e["data"])
+    return sum(1 for e in drawing(network, view).elements() if "source" in e["data"])
 
 
 def visible_edges(page) -> int:
     return page.evaluate("cy.edges(':visible').length")
+
+
+def walk_key(page, key: str, step: int) -> None:
+    """Press ``key`` until the walk is at ``step``: a step's text longer than its box is
+    paged through first (``assets/walk.js``), as a presenter's clicker would."""
+    for _ in range(12):
+        page.keyboard.press(key)
+        settle(page)
+        if f"step={step}" in page.url:
+            return
+    raise AssertionError(f"{key} did not reach step {step}: {page.url}")
 
 
 def wait_for_step(page, step: int, total: int, expected_edges: int) -> None:
@@ -92,34 +98,37 @@ def wait_for_step(page, step: int, total: int, expected_edges: int) -> None:
 # --- the walk ----------------------------------------------------------------------------------
 
 
-def test_walk_the_whole_document_with_the_keys(pages, server, network):
+def test_walk_the_document_with_the_keys(room, network):
+    """Every key a clicker sends moves the walk; the graph grows as the server says. (That
+    every step only adds is checked for the whole walk in test_story.py; here the first
+    steps, by each Next key, and the last ones, by each Previous key.)"""
     walk = network.walk
-    page = pages.open(1280, 720)
-    page.goto(server + "/?present=1&step=1")
-    wait_for_graph(page)
+    page = room(1280, 720, "?present=1&step=1")
     expected = [shown_edges(network, View(step=n, present=True)) for n in range(len(walk) + 1)]
     wait_for_step(page, 1, len(walk), expected[1])
     seen = [visible_edges(page)]
-    for step in range(2, len(walk) + 1):
-        page.keyboard.press(NEXT_KEYS[step % len(NEXT_KEYS)])
+    for step, key in zip(range(2, 2 + len(NEXT_KEYS)), NEXT_KEYS, strict=True):
+        walk_key(page, key, step)
         wait_for_step(page, step, len(walk), expected[step])
         assert page.locator("#div-walk .walk-title").inner_text() == walk.step(step).title
         seen.append(visible_edges(page))
-    assert seen == sorted(seen) and seen[0] < seen[-1] == len(network.edges)
-    page.keyboard.press("ArrowRight")  # past the end: stays on the last step
+    assert seen == sorted(seen) and seen[0] < seen[-1]
+    go(page, f"?present=1&step={len(walk)}")
+    wait_for_step(page, len(walk), len(walk), expected[-1])
+    assert expected[-1] == len(network.edges)
+    for _ in range(12):  # past the end (the last text paged through): stays on the last step
+        page.keyboard.press("ArrowRight")
     settle(page)
     assert f"step={len(walk)}" in page.url
     assert page.locator("#button-step-next").is_disabled()
     for key, step in zip(PREVIOUS_KEYS, range(len(walk) - 1, len(walk) - 4, -1), strict=True):
-        page.keyboard.press(key)
+        walk_key(page, key, step)
         wait_for_step(page, step, len(walk), expected[step])
     screenshot(page, "classroom-01-walk-by-keys")
 
 
-def test_keys_typed_into_a_field_do_not_walk(pages, server, network):
-    page = pages.open(1440, 900)
-    page.goto(server + "/?step=2")
-    wait_for_graph(page)
+def test_keys_typed_into_a_field_do_not_walk(room, network):
+    page = room(1440, 900, "?step=2")
     page.locator("#div-walk .walk-count", has_text="Step 2 of").wait_for()
     page.click("#input-search")
     for key in ("ArrowRight", "Space", "PageDown"):
@@ -127,14 +136,11 @@ def test_keys_typed_into_a_field_do_not_walk(pages, server, network):
     settle(page)
     assert "step=2" in page.url
     page.locator("#div-walk .walk-title").click()  # focus back on the page: keys walk again
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("location.search.includes('step=3')")
+    walk_key(page, "ArrowRight", 3)
 
 
-def test_buttons_start_the_walk_and_the_projector_and_end_them(pages, server, network):
-    page = pages.open(1440, 900)
-    page.goto(server + "/")
-    wait_for_graph(page)
+def test_buttons_start_the_walk_and_the_projector_and_end_them(room, network):
+    page = room(1440, 900, "")
     assert not page.locator("#div-walk").is_visible()
     page.click("#button-walk")
     page.locator("#div-walk .walk-count", has_text="Step 1 of").wait_for()
@@ -152,20 +158,16 @@ def test_buttons_start_the_walk_and_the_projector_and_end_them(pages, server, ne
     page.wait_for_function("location.search === ''")
 
 
-def test_a_person_can_be_selected_during_the_walk(pages, server):
-    page = pages.open(1440, 900)
-    page.goto(server + "/?step=8")
-    wait_for_graph(page)
+def test_a_person_can_be_selected_during_the_walk(room):
+    page = room(1440, 900, "?step=8")
     page.locator("#div-walk .walk-new button", has_text="Hegai").click()
     page.wait_for_function("location.search.includes('person=hegai')")
     assert "step=8" in page.url
     page.locator("#div-detail h2", has_text="Hegai").wait_for()
 
 
-def test_the_url_restores_the_step_and_the_projector(pages, server, network):
-    page = pages.open(1280, 720)
-    page.goto(server + "/?step=3&present=1")
-    wait_for_graph(page)
+def test_the_url_restores_the_step_and_the_projector(room, network):
+    page = room(1280, 720, "?step=3&present=1")
     page.wait_for_function("document.querySelector('.app').className.includes('is-present')")
     classes = page.get_attribute("#div-app", "class").split()
     assert {"is-present", "is-walking"} <= set(classes)
@@ -178,16 +180,16 @@ def test_the_url_restores_the_step_and_the_projector(pages, server, network):
                          ".fontSize)")
     assert size >= 24
     assert not page.locator(".panel-filters").is_visible()
-    page.click("#button-controls")
-    page.locator(".panel-filters").wait_for(state="visible")
-    assert page.get_attribute("#button-controls", "aria-expanded") == "true"
+    page.click(f"#{ids.BUTTON_CONTROLS}")
+    page.locator(".panel-side").wait_for(state="visible")
+    assert page.get_attribute(f"#{ids.BUTTON_CONTROLS}", "aria-expanded") == "true"
+    page.click(f"#{ids.BUTTON_CONTROLS}")  # the page is shared: hide them again
+    page.locator(".panel-side").wait_for(state="hidden")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720), (1920, 1080)])
-def test_projector_view_fits_the_screen(pages, server, width, height):
-    page = pages.open(width, height)
-    page.goto(server + "/?present=1&step=8")
-    wait_for_graph(page)
+def test_projector_view_fits_the_screen(room, width, height):
+    page = room(width, height, "?present=1&step=8")
     page.locator("#div-walk .walk-count", has_text="Step 8 of").wait_for()
     page.wait_for_timeout(600)  # the camera's move to the people reached
     box = page.evaluate("""() => {
@@ -226,10 +228,8 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_png_export_is_twice_the_screen_with_a_legend(pages, server):
-    page = pages.open(1280, 720)
-    page.goto(server + "/?present=1&step=4")
-    wait_for_graph(page)
+def test_png_export_is_twice_the_screen_with_a_legend(room):
+    page = room(1280, 720, "?present=1&step=4")
     canvas = page.evaluate("[cy.width(), cy.height()]")
     path = download(page, "#button-export-png")
     assert path.name == "ivanov-1955-12-07-network-step-4.png"
@@ -237,10 +237,8 @@ def test_png_export_is_twice_the_screen_with_a_legend(pages, server):
     assert width >= 2 * canvas[0] and height >= 2 * canvas[1] + 100  # the legend underneath
 
 
-def test_svg_export_is_well_formed_and_holds_the_legend(pages, server, network):
-    page = pages.open(1440, 900)
-    page.goto(server + "/?polarity=hostile")
-    wait_for_graph(page)
+def test_svg_export_is_well_formed_and_holds_the_legend(room, network):
+    page = room(1440, 900, "?polarity=hostile")
     root = ET.parse(download(page, "#button-export-svg")).getroot()
     assert root.tag == SVG + "svg"
     legend = root.find(f".//{SVG}g[@id='legend']")
@@ -248,7 +246,7 @@ def test_svg_export_is_well_formed_and_holds_the_legend(pages, server, network):
     texts = " ".join(t.text or "" for t in legend.iter(SVG + "text"))
     for faction in network.corpus.factions.values():
         assert faction.label.split()[0] in texts
-    assert "Filtered: polarity hostile" in texts and "hostile" in texts
+    assert "Filtered: polarity: hostile" in texts
     # The graph itself is drawn too (by the vendored cytoscape-svg), not only the legend:
     # the labels of the people shown are text above the legend.
     shown = page.evaluate("cy.nodes(':visible').map(n => n.data('label'))")
@@ -261,10 +259,8 @@ def test_svg_export_is_well_formed_and_holds_the_legend(pages, server, network):
     assert not any("dash_cytoscape_extra" in s for s in scripts)
 
 
-def test_gexf_export_reads_back_in_networkx(pages, server, network):
-    page = pages.open(1440, 900)
-    page.goto(server + "/?step=6&polarity=hostile,neutral")
-    wait_for_graph(page)
+def test_gexf_export_reads_back_in_networkx(room, network):
+    page = room(1440, 900, "?step=6&polarity=hostile,neutral")
     path = download(page, "button[id*='gexf']")
     graph = nx.read_gexf(io.BytesIO(path.read_bytes()))
     expected = shown_graph(network, View(step=6, polarities=("hostile", "neutral")))
@@ -274,20 +270,16 @@ def test_gexf_export_reads_back_in_networkx(pages, server, network):
         r.type for r in network.corpus.relations.values()}
 
 
-def test_graphml_and_csv_exports_download(pages, server, network):
-    page = pages.open(1440, 900)
-    page.goto(server + "/")
-    wait_for_graph(page)
+def test_graphml_and_csv_exports_download(room, network):
+    page = room(1440, 900, "")
     graph = nx.read_graphml(download(page, "button[id*='graphml']"))
     assert graph.number_of_edges() == len(network.corpus.relations)
     edges = download(page, "button[id*='edges-csv']").read_text(encoding="utf-8")
-    assert edges.startswith("id,source,target,relation,relation_type,")
+    assert edges.startswith(BOM + "id,source,target,relation,relation_type,")  # for Excel
 
 
-def test_the_handout_prints_to_a_readable_pdf(pages, server, network):
-    page = pages.open(1280, 900)
-    page.goto(server + "/?step=8")
-    wait_for_graph(page)
+def test_the_handout_prints_to_a_readable_pdf(room, network):
+    page = room(1280, 900, "?step=8")
     page.locator(".export-menu").evaluate("menu => { menu.open = true; }")
     page.click("#button-handout")
     page.wait_for_function("window.__printed >= 1")

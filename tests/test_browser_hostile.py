@@ -17,7 +17,6 @@ import time
 
 import pytest
 
-from dashboard.corpus import load_valid_corpus
 from tests.browser import (
     ROOT,
     PageLog,
@@ -56,8 +55,8 @@ def hostile_server():
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_valid_corpus(HOSTILE)
+def corpus(hostile_network):
+    return hostile_network.corpus
 
 
 @pytest.fixture

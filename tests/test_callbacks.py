@@ -1,8 +1,12 @@
-"""The callbacks as plain functions, on a Network built from tests/fixtures/valid/.
+"""The callbacks as plain functions, on the Network of tests/fixtures/valid/.
 
 The fixture: factions partisan, soviet, domestic; six people; four relations, two of
 them merged on the edge hegai -> kim-yeol. Every relation is claimed by kim-il-sung,
 so the claimant checklist has one box. Years run from 1948 to 1955.
+
+Every view-changing button carries ``data-action="NAME ARG…"``; the browser sends it to
+``store-action``, and ``url.sync`` is the one place it is applied. Here the actions are
+sent to ``sync`` as the browser would send them.
 """
 
 from __future__ import annotations
@@ -11,26 +15,29 @@ import copy
 import dataclasses
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from dash import dcc, html, no_update
 from dash.development.base_component import Component
 
-from dashboard import ids
-from dashboard.arrays import Drawing
-from dashboard.callbacks import view as sync_view
-from dashboard.callbacks.detail import detail, results
-from dashboard.callbacks.graph import counts_text, redraw
-from dashboard.corpus import Alias, Corpus, Document, Paragraph, Person, Relation, load_valid_corpus
-from dashboard.graph import Network, cytoscape_layout, drawing, element_changes, elements
-from dashboard.panels import SEARCH_SLOTS, intro_panel, person_panel, relation_panel
-from dashboard.passages import PassageIndex
-from dashboard.search import SearchIndex
-from dashboard.view import View, parse_query, to_query
+from dashboard.corpus import Alias, Corpus, Document, Paragraph, Person, Relation
+from dashboard.network.arrays import Drawing
+from dashboard.network.drawing import cytoscape_layout, drawing
+from dashboard.network.graph import Network
+from dashboard.network.passages import PassageIndex
+from dashboard.network.search import SearchIndex
+from dashboard.network.styles import DIM_RULE
+from dashboard.network.view import View, parse_query, to_query
+from dashboard.web import ids
+from dashboard.web.callbacks import url
+from dashboard.web.callbacks.detail import panel, results
+from dashboard.web.callbacks.graph import counts_text, redraw
+from dashboard.web.components.detail import intro_panel, person_panel, relation_panel
+from dashboard.web.components.search import search_results
+from dashboard.web.components.table import table_view
 from tests.changes import apply_changes, keyed
+from tests.components import text_of
 
-VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
 DEFAULT_CONTROLS = (["partisan", "soviet", "domestic"], "touching",
                     ["criticizes", "recommends", "associates", "protects"],
                     ["hostile", "supportive", "neutral"], ["kim-il-sung"], [1948, 1955], [],
@@ -38,66 +45,65 @@ DEFAULT_CONTROLS = (["partisan", "soviet", "domestic"], "touching",
 PROTECTS, RECOMMENDS = "hegai-protects-kim-yeol", "hegai-recommends-kim-yeol"
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_ALIAS = "<img src=x onerror=alert(1)>"
+CONTROLS = tuple(c.id for c in url.CORE_CONTROLS)
+GRAPH = ids.CYTOSCAPE_GRAPH
+ACTION = ids.STORE_ACTION + ".data"
 
 
-CONTROLS = tuple(c.id for c in sync_view.CORE_CONTROLS)
+@pytest.fixture(scope="module")
+def net(valid_network: Network) -> Network:
+    return valid_network
+
+
+@pytest.fixture(scope="module")
+def passages(valid_passages: PassageIndex) -> PassageIndex:
+    return valid_passages
+
+
+@pytest.fixture(scope="module")
+def index(valid_search: SearchIndex) -> SearchIndex:
+    return valid_search
 
 
 def controls_for(net: Network, view: View) -> tuple:
-    return tuple(c.write(net, view) for c in sync_view.CORE_CONTROLS)
+    return tuple(c.write(net, view) for c in url.CORE_CONTROLS)
 
 
-def sync(net: Network, trigger: object, value: object, search: str, values: tuple,
-         index: SearchIndex | None = None, text: str = "") -> tuple:
-    """The sync callback with the core controls and events, as ``register`` wires it."""
-    return sync_view.sync(net, trigger, value, search, values, sync_view.CORE_CONTROLS,
-                          sync_view.core_events(index), {ids.INPUT_SEARCH: text})
+def sync(net: Network, trigger: str | None, value: object, search: str | None,
+         values: tuple) -> tuple:
+    """The URL callback with the core controls and actions."""
+    return url.sync(net, trigger, value, search, values)
 
 
-def selection_from_click(net: Network, trigger: object, value: object,
-                         current: View) -> View | None:
-    """The view a click leads to (None if it is ignored), through the core events."""
-    for event in sync_view.core_events(None):
-        if sync_view._matches(event, trigger):
-            return event.apply(net, trigger, value, current, {})
-    return None
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_valid_corpus(VALID)
-
-
-@pytest.fixture(scope="module")
-def net(corpus: Corpus) -> Network:
-    return Network.build(corpus)
-
-
-@pytest.fixture(scope="module")
-def passages(corpus: Corpus) -> PassageIndex:
-    return PassageIndex(corpus)
-
-
-@pytest.fixture(scope="module")
-def index(corpus: Corpus) -> SearchIndex:
-    return SearchIndex.build(corpus)
+def act(net: Network, action: object, search: str, values: tuple | None = None) -> tuple:
+    """Send ``action`` (``data-action``'s text, or a raw store value) to the URL callback,
+    with the controls showing ``search``."""
+    value = {"action": action, "at": 1} if isinstance(action, str) else action
+    return sync(net, ACTION, value, search, values or shown(net, search))
 
 
 def url_only(result: tuple) -> object:
     """The URL a ``sync`` result writes, after checking that no control changes."""
-    assert len(result) == 1 + len(CONTROLS)
-    assert all(value is no_update for value in result[1:])
+    assert len(result) == 2 + len(CONTROLS)
+    assert all(value is no_update for value in result[2:])
     return result[0]
 
 
-def control(trigger: str) -> str:
-    return f"{trigger}.value"
+def selected(result: tuple) -> object:
+    """The URL of a ``sync`` result that selected something (which opens the Details tab)."""
+    assert result[1] is True
+    return url_only(result)
 
 
 def with_control(name: str, value: object) -> tuple:
     values = list(copy.deepcopy(DEFAULT_CONTROLS))
     values[CONTROLS.index(name)] = value
     return tuple(values)
+
+
+def shown(net: Network, search: str) -> tuple:
+    """The control values while ``search`` is in the URL (the URL callback wrote them)."""
+    return controls_for(net, parse_query(search, net.bounds))
 
 
 # --- sync: the URL and the controls -----------------------------------------------------------
@@ -110,8 +116,8 @@ def test_default_controls_match_the_fixture(net: Network) -> None:
 @pytest.mark.parametrize("trigger", [None, ids.URL + ".search"])
 def test_a_url_sets_the_controls_and_is_left_alone(net: Network, trigger: str | None) -> None:
     search = "?faction=soviet&type=protects&from=1950&isolated=hide&layout=faction&person=hegai"
-    url, *values = sync(net, trigger, search, search, DEFAULT_CONTROLS)
-    assert url is no_update
+    address, selected, *values = sync(net, trigger, search, search, DEFAULT_CONTROLS)
+    assert address is no_update and selected is no_update
     assert tuple(values) == (["soviet"], "touching", ["protects"],
                              ["hostile", "supportive", "neutral"], ["kim-il-sung"], [1950, 1955],
                              [ids.OPTION_HIDE_ISOLATED], "faction", [])
@@ -119,7 +125,8 @@ def test_a_url_sets_the_controls_and_is_left_alone(net: Network, trigger: str | 
 
 @pytest.mark.parametrize("search", ["", None, "?faction=nope&layout=<script>", "?" + "x" * 5000])
 def test_a_bad_url_sets_default_controls(net: Network, search: str | None) -> None:
-    assert sync(net, ids.URL + ".search", search, search, ()) == (no_update, *DEFAULT_CONTROLS)
+    assert sync(net, ids.URL + ".search", search, search, ()) == (
+        no_update, no_update, *DEFAULT_CONTROLS)
 
 
 @pytest.mark.parametrize(("name", "value", "query"), [
@@ -137,34 +144,31 @@ def test_a_bad_url_sets_default_controls(net: Network, search: str | None) -> No
     (ids.CHECKLIST_OPTIONS, [ids.OPTION_HIDE_ISOLATED], "?isolated=hide&person=hegai"),
     (ids.RADIO_LAYOUT, "concentric", "?layout=concentric&person=hegai"),
     (ids.RADIO_LAYOUT, "spiral", "?person=hegai"),
+    (ids.DROPDOWN_DOCUMENTS, ["ivanov-1955-12-07"], "?person=hegai"),  # every document
+    (ids.DROPDOWN_DOCUMENTS, "nonsense", "?person=hegai"),
 ])
 def test_a_control_writes_the_query_and_keeps_the_selection(net: Network, name: str,
                                                             value: object, query: str) -> None:
-    result = sync(net, control(name), value, "?person=hegai", with_control(name, value))
+    result = sync(net, f"{name}.value", value, "?person=hegai", with_control(name, value))
+    assert result[1] is no_update  # a filter selects nothing: the Details tab stays as it is
     assert url_only(result) == query
 
 
 def test_a_control_keeps_a_selected_relation(net: Network) -> None:
-    url, *_ = sync(net, control(ids.RADIO_LAYOUT), "faction", f"?relation={PROTECTS}",
-                   with_control(ids.RADIO_LAYOUT, "faction"))
-    assert url == f"?layout=faction&relation={PROTECTS}"
+    address, *_ = sync(net, f"{ids.RADIO_LAYOUT}.value", "faction", f"?relation={PROTECTS}",
+                       with_control(ids.RADIO_LAYOUT, "faction"))
+    assert address == f"?layout=faction&relation={PROTECTS}"
 
 
-def shown(net: Network, search: str) -> tuple:
-    """The control values while ``search`` is in the URL (the sync callback wrote them)."""
-    return controls_for(net, parse_query(search, net.bounds))
-
-
-def test_reset_clears_everything(net: Network) -> None:
+def test_reset_goes_back_to_the_start_and_mirrors_only_what_changed(net: Network) -> None:
     search = "?faction=soviet&layout=faction&person=hegai"
-    result = sync(net, ids.BUTTON_RESET + ".n_clicks", 3, search, shown(net, search))
-    expected = ["", *([no_update] * len(CONTROLS))]
-    expected[1 + CONTROLS.index(ids.CHECKLIST_FACTION)] = ["partisan", "soviet", "domestic"]
-    expected[1 + CONTROLS.index(ids.RADIO_LAYOUT)] = "force"
-    assert result == tuple(expected)
+    expected = ["", no_update, *([no_update] * len(CONTROLS))]
+    expected[2 + CONTROLS.index(ids.CHECKLIST_FACTION)] = ["partisan", "soviet", "domestic"]
+    expected[2 + CONTROLS.index(ids.RADIO_LAYOUT)] = "force"
+    assert act(net, "reset", search) == tuple(expected)
 
 
-GRAPH = ids.CYTOSCAPE_GRAPH
+# --- actions and taps: every click that changes the view ------------------------------------
 
 
 @pytest.mark.parametrize(("trigger", "value", "query"), [
@@ -173,120 +177,197 @@ GRAPH = ids.CYTOSCAPE_GRAPH
      f"?faction=soviet&relation={PROTECTS}"),
     (GRAPH + ".tapEdgeData", {"id": "kim-il-sung__gi-seok-pok"},
      "?faction=soviet&relation=kim-il-sung-criticizes-gi-seok-pok"),
-    ({"type": ids.BUTTON_PERSON, "id": "kim-yeol"}, 1, "?faction=soviet&person=kim-yeol"),
-    ({"type": ids.BUTTON_RELATION, "id": RECOMMENDS}, 2,
+    (ACTION, {"action": "select person kim-yeol"}, "?faction=soviet&person=kim-yeol"),
+    (ACTION, {"action": f"select relation {RECOMMENDS}"},
      f"?faction=soviet&relation={RECOMMENDS}"),
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "0"}, 1, "?faction=soviet&person=pak-heon-yeong"),
-    ({"type": ids.BUTTON_CLOSE, "id": "detail"}, 1, "?faction=soviet"),
+    (ACTION, {"action": "select edge hegai__kim-yeol"}, f"?faction=soviet&relation={PROTECTS}"),
 ])
-def test_a_click_selects(net: Network, index: SearchIndex, trigger: object, value: object,
-                         query: str) -> None:
+def test_a_tap_or_a_select_action_selects_and_opens_the_details(
+        net: Network, trigger: str, value: object, query: str) -> None:
     search = "?faction=soviet&person=gi-seok-pok"
-    result = sync(net, trigger, value, search, shown(net, search), index, "Pak Hon-yong")
-    assert url_only(result) == query
+    assert selected(sync(net, trigger, value, search, shown(net, search))) == query
 
 
-@pytest.mark.parametrize(("text", "person"), [
-    ("Ho Ka-i", "hegai"),
-    ("pak hon yong", "pak-heon-yeong"),
-    ("Kim", "kim-il-sung"),  # two prefix hits: the first name in order wins
-    ("Хегай", "hegai"),
+def test_clear_drops_the_selection_and_opens_nothing(net: Network) -> None:
+    result = act(net, "clear", "?faction=soviet&person=gi-seok-pok")
+    assert result[1] is no_update
+    assert url_only(result) == "?faction=soviet"
+
+
+@pytest.mark.parametrize(("trigger", "value"), [
+    (ACTION, {"action": "select person nobody"}),
+    (ACTION, {"action": "select person"}),
+    (ACTION, {"action": "select relation r999"}),
+    (ACTION, {"action": "select relation hegai"}),  # a person id is no relation
+    (ACTION, {"action": "select edge hegai__nobody"}),
+    (ACTION, {"action": f"select edge {PROTECTS}"}),  # a relation id is no edge id
+    (ACTION, {"action": "select para-ivanov-1955-12-07-3"}),
+    (ACTION, {"action": "cell soviet soviet hostile"}),  # not a core action (analysis.py)
+    (ACTION, {"action": "walk"}),  # nor this one (story.py)
+    (ACTION, {"action": "dance"}),
+    (ACTION, {"action": ""}),
+    (ACTION, {"action": "   "}),
+    (ACTION, {"action": 5}),
+    (ACTION, {"action": ["select", "person", "hegai"]}),
+    (ACTION, {}),
+    (ACTION, None),
+    (ACTION, "select person hegai"),  # not the shape the browser sends
+    (GRAPH + ".tapNodeData", {"id": "nobody"}),
+    (GRAPH + ".tapNodeData", {"id": "faction__soviet", "kind": "faction"}),
+    (GRAPH + ".tapNodeData", None),
+    (GRAPH + ".tapNodeData", {}),
+    (GRAPH + ".tapNodeData", {"id": 5}),
+    (GRAPH + ".tapEdgeData", {"id": "hegai__nobody"}),
+    (GRAPH + ".tapEdgeData", {"id": PROTECTS}),
+    (GRAPH + ".tapEdgeData", None),
+    ("something.else", 1),
 ])
-def test_enter_in_the_search_picks_the_top_hit(net: Network, index: SearchIndex, text: str,
-                                               person: str) -> None:
-    result = sync(net, ids.INPUT_SEARCH + ".n_submit", 1, "?layout=faction",
-                  shown(net, "?layout=faction"), index, text)
-    assert url_only(result) == f"?layout=faction&person={person}"
-
-
-@pytest.mark.parametrize(("trigger", "value", "text"), [
-    ({"type": ids.BUTTON_PERSON, "id": "hegai"}, None, ""),  # a button was created
-    ({"type": ids.BUTTON_PERSON, "id": "hegai"}, 0, ""),
-    ({"type": ids.BUTTON_PERSON, "id": "nobody"}, 1, ""),
-    ({"type": ids.BUTTON_PERSON, "id": None}, 1, ""),
-    ({"type": ids.BUTTON_RELATION, "id": "r999"}, 1, ""),
-    ({"type": ids.BUTTON_RELATION, "id": "hegai"}, 1, ""),
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "../../etc/passwd"}, 1, "Kim"),
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "2"}, 1, "Kim"),  # an empty slot (two hits)
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "0"}, 0, "Kim"),  # not a click
-    ({"type": ids.BUTTON_SEARCH_HIT, "id": "0"}, 1, None),
-    ({"type": ids.BUTTON_PASSAGE, "id": "para-ivanov-1955-12-07-3"}, 1, ""),
-    ({"type": "button-unknown", "id": "hegai"}, 1, ""),
-    (GRAPH + ".tapNodeData", {"id": "nobody"}, ""),
-    (GRAPH + ".tapNodeData", {"id": "faction__soviet", "kind": "faction"}, ""),
-    (GRAPH + ".tapNodeData", None, ""),
-    (GRAPH + ".tapNodeData", {}, ""),
-    (GRAPH + ".tapEdgeData", {"id": "hegai__nobody"}, ""),
-    (GRAPH + ".tapEdgeData", {"id": PROTECTS}, ""),  # a relation id is not an edge id
-    (GRAPH + ".tapEdgeData", None, ""),
-    (ids.INPUT_SEARCH + ".n_submit", 1, "zzzz"),
-    (ids.INPUT_SEARCH + ".n_submit", 1, ""),
-    (ids.INPUT_SEARCH + ".n_submit", 1, None),
-    ("something.else", 1, ""),
-])
-def test_unknown_ids_and_non_clicks_do_nothing(net: Network, index: SearchIndex, trigger: object,
-                                               value: object, text: str | None) -> None:
-    result = sync(net, trigger, value, "?person=hegai", DEFAULT_CONTROLS, index, text)
+def test_unknown_ids_and_actions_do_nothing(net: Network, trigger: str, value: object) -> None:
+    result = sync(net, trigger, value, "?person=hegai", DEFAULT_CONTROLS)
+    assert result[1] is no_update
     assert url_only(result) is no_update
+
+
+@pytest.mark.parametrize(("search", "query"), [
+    ("?faction=partisan&type=protects&layout=faction&person=hegai",
+     "?layout=faction&person=hegai"),
+    ("?cell=soviet,soviet,all&color=community&relation=" + PROTECTS,
+     "?color=community&relation=" + PROTECTS),
+])
+def test_reveal_resets_the_filters_and_keeps_the_selection_and_the_drawing(
+        net: Network, search: str, query: str) -> None:
+    assert act(net, "reveal", search)[0] == query
+
+
+def test_the_details_say_when_the_filters_hide_the_selection(net: Network,
+                                                             passages: PassageIndex) -> None:
+    hidden = panel(net, passages, "?faction=partisan&mode=between&person=hegai")
+    assert "Hegai is hidden by the current filters" in words(hidden)
+    assert "reveal" in actions_in(hidden)
+    assert "hidden by the current filters" not in words(panel(net, passages, "?person=hegai"))
+    hidden = panel(net, passages, f"?type=criticizes&relation={PROTECTS}")
+    assert "This relation is hidden by the current filters" in words(hidden)
+
+
+def test_the_table_view_is_part_of_the_view(net: Network) -> None:
+    assert act(net, "table", "?person=hegai")[0] == "?table=1&person=hegai"
+    assert act(net, "table", "?table=1")[0] == ""
+
+
+@pytest.mark.parametrize(("value", "query"), [
+    ({"id": "hegai", "x": 10.4, "y": -20.6}, "?moved=hegai%3A10%3A-21"),
+    ({"id": "hegai", "x": "12", "y": 3}, "?moved=hegai%3A12%3A3"),
+    ({"id": "nobody", "x": 1, "y": 1}, no_update),
+    ({"id": "hegai", "x": "left", "y": 1}, no_update),
+    ({"id": "hegai", "x": 1}, no_update),
+    ({"id": "hegai", "x": float("nan"), "y": 1}, no_update),
+    ({"id": "hegai", "x": 1e9, "y": 1}, no_update),
+    ({"id": ["hegai"], "x": 1, "y": 1}, no_update),
+    ("hegai", no_update),
+    (None, no_update),
+])
+def test_a_person_moved_by_hand_is_kept_in_the_link(net: Network, value: object,
+                                                    query: object) -> None:
+    assert act(net, {"action": "move", "value": value}, "")[0] == query
+
+
+def test_moved_people_go_back_when_the_layout_changes(net: Network) -> None:
+    search = "?moved=hegai%3A10%3A-21"
+    result = sync(net, f"{ids.RADIO_LAYOUT}.value", "concentric", search,
+                  with_control(ids.RADIO_LAYOUT, "concentric"))
+    assert result[0] == "?layout=concentric"
+    moved = drawing(net, parse_query(search, net.bounds)).elements()
+    assert next(e["position"] for e in moved if e["data"]["id"] == "hegai") == {"x": 10.0,
+                                                                                "y": -21.0}
+
+
+def test_clear_without_a_selection_does_nothing(net: Network) -> None:
+    assert url_only(act(net, "clear", "?faction=soviet")) is no_update
 
 
 def test_tapping_an_edge_selects_a_relation_it_shows(net: Network) -> None:
     # with type=recommends the edge hegai -> kim-yeol shows only the recommendation
-    url, *_ = sync(net, GRAPH + ".tapEdgeData", {"id": "hegai__kim-yeol"}, "?type=recommends",
-                   DEFAULT_CONTROLS)
-    assert url == f"?type=recommends&relation={RECOMMENDS}"
+    address, *_ = sync(net, GRAPH + ".tapEdgeData", {"id": "hegai__kim-yeol"},
+                       "?type=recommends", DEFAULT_CONTROLS)
+    assert address == f"?type=recommends&relation={RECOMMENDS}"
 
 
-def test_enter_without_a_search_index_does_nothing(net: Network) -> None:
-    result = sync(net, ids.INPUT_SEARCH + ".n_submit", 1, "", DEFAULT_CONTROLS, None, "Hegai")
-    assert url_only(result) is no_update
-
-
-def test_selection_from_click_keeps_the_filters(net: Network) -> None:
+def test_select_keeps_the_filters(net: Network) -> None:
     current = View(factions=("soviet",), layout="faction", relation=PROTECTS)
-    chosen = selection_from_click(net, GRAPH + ".tapNodeData", {"id": "hegai"}, current)
-    assert chosen == View(factions=("soviet",), layout="faction", person="hegai")
+    assert url.select(net, current, ("person", "hegai"), None) == View(
+        factions=("soviet",), layout="faction", person="hegai")
+    assert url.select(net, current, (), None) is None
+
+
+@pytest.mark.parametrize(("value", "read"), [
+    ({"action": "select person pak-il-u", "value": 3, "at": 1},
+     ("select", ("person", "pak-il-u"), 3)),
+    ({"action": "  reset  "}, ("reset", (), None)),
+    ({"action": "a b c d e f g h i j"}, ("a", tuple("bcdefgh"), None)),  # words capped at 8
+    ({"action": ""}, None),
+    ({"action": None}, None),
+    ({"value": 1}, None),
+    ([], None),
+    (None, None),
+])
+def test_read_action(value: object, read: tuple | None) -> None:
+    assert url.read_action(value) == read
+
+
+def test_every_core_action_has_a_name_of_its_own() -> None:
+    names = [a.name for a in url.CORE_ACTIONS]
+    assert len(set(names)) == len(names)
+    assert {"select", "clear", "reset", "reveal", "move", "table"} <= set(names)
+    assert [a.name for a in url.CORE_ACTIONS if a.selects] == ["select"]
 
 
 # --- redraw -------------------------------------------------------------------------------------
 
 
+def elements(net: Network, view: View) -> list[dict]:
+    return drawing(net, view).elements()
+
+
 def test_redraw_sends_the_changes_and_the_counts(net: Network) -> None:
-    changes, drawn, text = redraw(net, "?faction=partisan", "")
-    assert changes == element_changes(elements(net, View()), elements(net, View(
-        factions=("partisan",))))
+    changes, drawn, text, legend = redraw(net, "?faction=partisan", "")
+    assert changes == drawing(net, View()).changes(drawing(net, View(factions=("partisan",))))
     assert changes["remove"] and "layout" not in changes and "stylesheet" not in changes
-    assert changes and drawn == "?faction=partisan"
-    assert text == "Showing 2 of 6 people and groups, 1 of 4 relations"
+    assert drawn == "?faction=partisan"
     assert text == counts_text(net, View(factions=("partisan",)))
+    assert "2 of 6 people" in text and "1 of 4 relations" in text
+    assert legend is no_update  # the legend explains colour and size, which did not change
 
 
-def to_canonical(net: Network, search: str | None) -> str:
-    return to_query(parse_query(search, net.bounds))
+def test_the_legend_is_sent_again_when_colour_or_size_change(net: Network) -> None:
+    legend = redraw(net, "?color=community", "")[3]
+    assert legend is not no_update and "detected community" in text_of(legend)
+    assert redraw(net, "?color=community&person=hegai", "?color=community")[3] is no_update
 
 
-@pytest.mark.parametrize(("search", "drawn", "text"), [
-    ("", "", "Showing 6 of 6 people and groups, 4 of 4 relations"),
-    (None, None, "Showing 6 of 6 people and groups, 4 of 4 relations"),
-    ("?faction=soviet", "?faction=soviet", "Showing 5 of 6 people and groups, 4 of 4 relations"),
-    ("?person=../../etc/passwd", "", "Showing 6 of 6 people and groups, 4 of 4 relations"),
+@pytest.mark.parametrize(("search", "drawn", "counts"), [
+    ("", "", ("6 of 6 people", "4 of 4 relations")),
+    (None, None, ("6 of 6 people", "4 of 4 relations")),
+    ("?faction=soviet", "?faction=soviet", ("5 of 6 people", "4 of 4 relations")),
+    ("?person=../../etc/passwd", "", ("6 of 6 people", "4 of 4 relations")),
     ("?isolated=hide&polarity=hostile", "?polarity=hostile&isolated=hide",
-     "Showing 2 of 6 people and groups, 1 of 4 relations"),
+     ("2 of 6 people", "1 of 4 relations")),
 ])
 def test_redraw_of_the_drawn_view_changes_nothing(net: Network, search: str | None,
-                                                  drawn: str | None, text: str) -> None:
-    changes, new_drawn, counts = redraw(net, search, drawn)
-    assert changes is None and counts == text
-    assert new_drawn == to_canonical(net, search)
+                                                  drawn: str | None,
+                                                  counts: tuple[str, str]) -> None:
+    changes, new_drawn, text, _ = redraw(net, search, drawn)
+    assert changes is None and all(c in text for c in counts), text
+    assert new_drawn == to_query(parse_query(search, net.bounds))
 
 
 def test_a_chain_of_redraws_reaches_the_last_view(net: Network) -> None:
-    drawn, shown = "", elements(net, View())
+    drawn, held = "", elements(net, View())
     for search in ["?faction=soviet", "?faction=soviet&layout=faction&person=hegai",
-                   "?isolated=hide&type=protects", f"?layout=concentric&relation={PROTECTS}", ""]:
+                   "?isolated=hide&type=protects", f"?layout=concentric&relation={PROTECTS}",
+                   "?step=2&present=1", "?cell=soviet,soviet,all&color=community", ""]:
         changes, drawn, *_ = redraw(net, search, drawn)
-        shown = apply_changes(shown, changes)
-        assert keyed(shown) == keyed(elements(net, parse_query(search, net.bounds)))
+        held = apply_changes(held, changes)
+        assert keyed(held) == keyed(elements(net, parse_query(search, net.bounds)))
 
 
 def test_redraw_uses_the_cache_it_is_given(net: Network) -> None:
@@ -302,24 +383,27 @@ def test_redraw_uses_the_cache_it_is_given(net: Network) -> None:
 
 def test_a_layout_change_carries_the_layout_and_the_positions(net: Network) -> None:
     changes, *_ = redraw(net, "?layout=faction&polarity=hostile", "")
-    assert changes["layout"] == cytoscape_layout(net, "faction")
+    assert changes["layout"] == cytoscape_layout(net, View(layout="faction",
+                                                           polarities=("hostile",)))
     assert changes["position"] and set(changes["position"]) <= set(net.corpus.people)
     changes, *_ = redraw(net, "?layout=faction", "?layout=faction&polarity=hostile")
     assert "layout" not in changes and "position" not in changes
 
 
-# --- detail and results -------------------------------------------------------------------------
+def test_the_stylesheet_fades_the_rest_only_while_something_is_selected(net: Network) -> None:
+    def rules(search: str, drawn: str) -> list | None:
+        return redraw(net, search, drawn)[0].get("stylesheet")
+
+    assert DIM_RULE in rules("?person=hegai", "")  # a selection starts: the rule comes in
+    assert rules("?person=kim-yeol", "?person=hegai") is None  # only the lit flags change
+    cleared = rules("?faction=soviet", "?person=kim-yeol")
+    assert cleared is not None and DIM_RULE not in cleared  # cleared: the rule goes
+    changes, *_ = redraw(net, "?person=kim-yeol", "?person=hegai")
+    assert set(changes) == {"data"}
+    assert {key for fields in changes["data"].values() for key in fields} <= {"lit", "sel"}
 
 
-def text_of(node: object) -> str:
-    """Every string child under ``node``, in order."""
-    if isinstance(node, str):
-        return node
-    if isinstance(node, Component):
-        return text_of(getattr(node, "children", None))
-    if isinstance(node, list | tuple):
-        return "".join(text_of(child) for child in node)
-    return ""
+# --- the Details tab and the search ------------------------------------------------------------
 
 
 def components(node: object) -> Iterator[Component]:
@@ -332,48 +416,60 @@ def components(node: object) -> Iterator[Component]:
             yield from components(child)
 
 
-@pytest.mark.parametrize(("search", "shown"), [
-    ("?person=hegai", "person:hegai"),
-    ("?faction=soviet&layout=faction&person=hegai", "person:hegai"),
-    (f"?relation={PROTECTS}", f"relation:{PROTECTS}"),
-    ("", ""),
-    (None, ""),
-    ("?person=nobody", ""),
+def actions_in(node: object) -> list[str]:
+    """The ``data-action`` of every button under ``node``, in order."""
+    return [c.to_plotly_json()["props"]["data-action"] for c in components(node)
+            if isinstance(c, html.Button) and "data-action" in c.to_plotly_json()["props"]]
+
+
+@pytest.mark.parametrize(("key", "heading"), [
+    ("?person=hegai", "Hegai"),
+    ("?faction=soviet&person=hegai", "Hegai"),
+    ("?person=soviet-koreans", "Soviet Koreans (collective actor)"),
+    (f"?relation={RECOMMENDS}", "Hegai → Kim Yeol"),
+    ("", "How to read this network"),
+    (None, "How to read this network"),
+    ("?person=nobody&relation=nothing", "How to read this network"),
+    ("?person=../../etc/passwd", "How to read this network"),
 ])
-def test_detail_leaves_a_shown_selection_alone(net: Network, passages: PassageIndex,
-                                               search: str | None, shown: str) -> None:
-    panel, selection = detail(net, passages, search, shown)
-    assert panel is no_update and selection is no_update
+def test_the_details_panel_is_drawn_for_its_key(net: Network, passages: PassageIndex,
+                                                key: str | None, heading: str) -> None:
+    drawn = panel(net, passages, key)
+    assert text_of(next(c for c in components(drawn) if isinstance(c, html.H2))) == heading
 
 
-@pytest.mark.parametrize(("search", "shown", "selection", "heading"), [
-    ("?person=hegai", "", "person:hegai", "Hegai"),
-    ("?person=soviet-koreans", "person:hegai", "person:soviet-koreans",
-     "Soviet Koreans (collective actor)"),
-    (f"?relation={RECOMMENDS}", "person:hegai", f"relation:{RECOMMENDS}", "Hegai → Kim Yeol"),
-    ("", "person:hegai", "", "How to read this network"),
-    ("?person=nobody&relation=nothing", f"relation:{PROTECTS}", "", "How to read this network"),
-])
-def test_detail_shows_the_new_selection(net: Network, passages: PassageIndex, search: str,
-                                        shown: str, selection: str, heading: str) -> None:
-    panel, chosen = detail(net, passages, search, shown)
-    assert chosen == selection
-    assert text_of(next(c for c in components(panel) if isinstance(c, html.H2))) == heading
-
-
-def test_detail_marks_the_current_claim_on_a_merged_edge(net: Network,
-                                                         passages: PassageIndex) -> None:
-    panel, _ = detail(net, passages, f"?relation={RECOMMENDS}", "")
-    claims = {c.id: c.className for c in components(panel) if isinstance(c, html.Article)
+def test_the_panel_of_a_merged_edge_marks_the_current_claim(net: Network,
+                                                            passages: PassageIndex) -> None:
+    drawn = panel(net, passages, f"?relation={RECOMMENDS}")
+    claims = {c.id: c.className for c in components(drawn) if isinstance(c, html.Article)
               and str(getattr(c, "id", "")).startswith("claim-")}
     assert claims == {f"claim-{PROTECTS}": "claim", f"claim-{RECOMMENDS}": "claim is-current"}
 
 
-def hit_ids(slots: tuple) -> list[str]:
-    """The people in the shown slots, in order."""
-    hidden, _, people, _ = slots
-    assert len(hidden) == len(people) == SEARCH_SLOTS
-    return [p for p, off in zip(people, hidden, strict=True) if not off]
+def test_the_person_panel_follows_the_filters(net: Network, passages: PassageIndex) -> None:
+    """The relations the filters hide are counted and folded away, not dropped."""
+    drawn = panel(net, passages, "?person=hegai&type=protects")
+    assert "Relations where they act (1 of 3)" in text_of(drawn)
+    folded = next(c for c in components(drawn) if isinstance(c, html.Details)
+                  and c.className == "hidden-relations")
+    assert "2 more hidden by the filters" in text_of(folded)
+
+
+def test_every_button_of_a_panel_carries_an_action_the_url_callback_knows(
+        net: Network, passages: PassageIndex) -> None:
+    """A panel's buttons are no callback inputs: each sends its ``data-action``."""
+    for key in ("?person=hegai", f"?relation={PROTECTS}", ""):
+        for action in actions_in(panel(net, passages, key)):
+            result = act(net, action, "?person=kim-il-sung")
+            assert result[0] is not no_update, action
+
+
+def words(node: object) -> str:
+    return " ".join(text_of(node).split())
+
+
+def hit_people(items: list) -> list[str]:
+    return [a.removeprefix("select person ") for a in actions_in(items)]
 
 
 @pytest.mark.parametrize(("text", "people"), [
@@ -384,6 +480,7 @@ def hit_ids(slots: tuple) -> list[str]:
     ("Kim Yol", ["kim-yeol"]),
     ("Ho Ka-i", ["hegai"]),
     ("Ki Sŏk-pok", ["gi-seok-pok"]),
+    ("Kim Ir Sen", ["kim-il-sung"]),
     ("Kim", ["kim-il-sung", "kim-yeol"]),
     ("", []),
     (None, []),
@@ -391,32 +488,44 @@ def hit_ids(slots: tuple) -> list[str]:
 ])
 def test_results_find_any_spelling(net: Network, index: SearchIndex, text: str | None,
                                    people: list[str]) -> None:
-    assert hit_ids(results(net, index, text)) == people
+    items, _ = results(net, index, text)
+    assert hit_people(items) == people
 
 
 def test_a_result_says_which_spelling_matched(net: Network, index: SearchIndex) -> None:
-    hidden, labels, people, css = results(net, index, "Pak Hŏn-yŏng")
-    assert text_of(labels[0]) == "Pak Heon-yeong — as “Pak Hŏn-yŏng”"
-    assert hidden == [False] + [True] * (SEARCH_SLOTS - 1) and css == "search-results"
-    assert results(net, index, "")[3] == "search-results is-empty"
+    items, css = results(net, index, "Pak Hŏn-yŏng")
+    assert words(items[0]) == "Pak Heon-yeong — as “Pak Hŏn-yŏng”"
+    assert css == "search-results"
+    assert words(results(net, index, "Hegai")[0][0]) == "Hegai"  # its own name: no "as"
+    assert results(net, index, "") == ([], "search-results is-empty")
+    none, css = results(net, index, "<script>")
+    assert css == "search-results" and words(none) == "No one matches “<script>”."
 
 
-def test_each_slot_selects_the_person_it_shows(net: Network, index: SearchIndex) -> None:
-    _, _, people, _ = results(net, index, "Kim")
-    for slot, person in enumerate(p for p in people if p):
-        result = sync(net, {"type": ids.BUTTON_SEARCH_HIT, "id": str(slot)}, 1, "",
-                      DEFAULT_CONTROLS, index, "Kim")
-        assert url_only(result) == f"?person={person}"
+def test_the_first_hit_is_what_enter_picks(net: Network, index: SearchIndex) -> None:
+    """Enter in the search box clicks the first hit (assets/app.js): the top-ranked person."""
+    for text, person in (("Ho Ka-i", "hegai"), ("pak hon yong", "pak-heon-yeong"),
+                         ("Kim", "kim-il-sung"), ("Хегай", "hegai")):
+        items, _ = results(net, index, text)
+        assert actions_in(items)[0] == f"select person {person}"
+        assert selected(act(net, actions_in(items)[0], "?layout=faction")) == \
+            f"?layout=faction&person={person}"
+
+
+def test_results_are_capped(net: Network, index: SearchIndex) -> None:
+    hits = index.search("e", limit=50)
+    items, _ = search_results(net, hits, "e")
+    assert len(items) == min(len(hits), 8)
 
 
 # --- rendering: quotes are marked, hostile text stays text ----------------------------------
 
 
-def quote_runs(panel: list) -> list[str]:
+def quote_runs(tree: list) -> list[str]:
     """The quote-marked text of every passage, consecutive marks joined, spaces folded."""
     runs = []
-    for para in components(panel):
-        if isinstance(para, html.P) and para.className == "passage-text":
+    for para in components(tree):
+        if isinstance(para, html.P) and getattr(para, "className", "") == "passage-text":
             run, previous = "", False
             for child in para.children:
                 quoted = isinstance(child, html.Mark) and "quote" in child.className.split()
@@ -431,28 +540,38 @@ def quote_runs(panel: list) -> list[str]:
 
 
 def test_person_panel_marks_every_quote(net: Network, passages: PassageIndex,
-                                        corpus: Corpus) -> None:
-    runs = quote_runs(person_panel(net, passages, "hegai"))
-    quotes = [r.quote for r in corpus.relations.values() if "hegai" in (r.source, r.target)]
+                                        valid_corpus: Corpus) -> None:
+    runs = quote_runs(person_panel(net, passages, View(person="hegai")))
+    quotes = [r.quote for r in valid_corpus.relations.values() if "hegai" in (r.source, r.target)]
     assert len(quotes) == 3
     assert all(any(q in run for run in runs) for q in quotes)
     # the first quote is broken over two lines in the document
     assert "who concealed the outrageous acts of Kim Yeol" in runs
 
 
+def test_person_panel_marks_the_words_that_refer_to_them(net: Network,
+                                                         passages: PassageIndex) -> None:
+    """mentions.csv says the "He" of ¶4 is Hegai: it is marked, with the note as its title."""
+    tree = person_panel(net, passages, View(person="hegai"))
+    marks = [(m.children, m.title) for m in components(tree) if isinstance(m, html.Mark)
+             and "mention" in m.className.split()]
+    assert ("He", "'He' is Hegai (named earlier in the paragraph)") in marks
+    assert "referred to as “He”" in text_of(tree)
+
+
 def test_relation_panel_marks_each_claims_quote(net: Network, passages: PassageIndex,
-                                                corpus: Corpus) -> None:
-    panel = relation_panel(net, passages, PROTECTS)
+                                                valid_corpus: Corpus) -> None:
+    tree = relation_panel(net, passages, View(relation=PROTECTS))
     for rid in (PROTECTS, RECOMMENDS):
-        claim = next(c for c in components(panel) if getattr(c, "id", None) == f"claim-{rid}")
-        assert corpus.relations[rid].quote in quote_runs([claim])
-    marks = [m for m in components(panel) if isinstance(m, html.Mark)]
+        claim = next(c for c in components(tree) if getattr(c, "id", None) == f"claim-{rid}")
+        assert valid_corpus.relations[rid].quote in quote_runs([claim])
+    marks = [m for m in components(tree) if isinstance(m, html.Mark)]
     assert all(isinstance(m.children, str) for m in marks)
     assert {m.className for m in marks} <= {"mention", "quote", "mention quote"}
 
 
 @pytest.fixture(scope="module")
-def hostile(corpus: Corpus) -> tuple[Network, PassageIndex]:
+def hostile(valid_corpus: Corpus) -> tuple[Network, PassageIndex]:
     """The fixture plus a person, a document and a relation made of markup."""
     doc = Document("hostile-doc", "<b>Title</b>", "1955-12-07", "<i>Author</i>", "", "",
                    "javascript:alert(1)", "", "<svg onload=alert(1)>",
@@ -466,12 +585,13 @@ def hostile(corpus: Corpus) -> tuple[Network, PassageIndex]:
                              "https://example.org/ok"))
     rel = Relation("hostile-accuses-hegai", "hostile-doc", "hostile", "hegai", "accuses",
                    "hostile", "hostile", "postwar", 1955, 1955, f"{HOSTILE} accused Hegai.",
-                   note=f"<a href='javascript:alert(1)'>{HOSTILE}</a>", paragraph=1)
+                   note=f"<a href='javascript:alert(1)'>{HOSTILE}</a>", paragraph=1,
+                   against="kim-yeol")
     bad = dataclasses.replace(
-        corpus,
-        documents={**corpus.documents, doc.id: doc},
-        people={**corpus.people, person.id: person},
-        relations={**corpus.relations, rel.id: rel},
+        valid_corpus,
+        documents={**valid_corpus.documents, doc.id: doc},
+        people={**valid_corpus.people, person.id: person},
+        relations={**valid_corpus.relations, rel.id: rel},
     )
     return Network.build(bad), PassageIndex(bad)
 
@@ -488,17 +608,21 @@ def string_props(component: Component) -> Iterator[tuple[str, str]]:
 
 @pytest.mark.parametrize(("which", "needle"), [
     ("person", HOSTILE), ("relation", HOSTILE), ("neighbour", HOSTILE), ("intro", "<b>Title</b>"),
+    ("search", HOSTILE), ("table", HOSTILE),
 ])
 def test_hostile_text_is_rendered_as_plain_text(hostile: tuple[Network, PassageIndex],
                                                 which: str, needle: str) -> None:
     net, passages = hostile
-    panel = {"person": lambda: person_panel(net, passages, "hostile"),
-             "relation": lambda: relation_panel(net, passages, "hostile-accuses-hegai"),
-             "neighbour": lambda: person_panel(net, passages, "hegai"),
-             "intro": lambda: intro_panel(net.corpus)}[which]()
-    tree = list(components(panel))
-    assert not [c for c in tree if isinstance(c, FORBIDDEN)]
-    for c in tree:
+    tree = {"person": lambda: person_panel(net, passages, View(person="hostile")),
+            "relation": lambda: relation_panel(net, passages,
+                                               View(relation="hostile-accuses-hegai")),
+            "neighbour": lambda: person_panel(net, passages, View(person="hegai")),
+            "intro": lambda: intro_panel(net.corpus),
+            "search": lambda: results(net, SearchIndex.build(net.corpus), "script")[0],
+            "table": lambda: table_view(net, View())}[which]()
+    found = list(components(tree))
+    assert not [c for c in found if isinstance(c, FORBIDDEN)]
+    for c in found:
         props = c.to_plotly_json()["props"]
         assert "dangerouslySetInnerHTML" not in props
         assert "dangerously_allow_html" not in props
@@ -507,36 +631,30 @@ def test_hostile_text_is_rendered_as_plain_text(hostile: tuple[Network, PassageI
                 assert name in ("children", "title"), (type(c).__name__, name, value)
         if isinstance(c, html.A):
             assert c.href.startswith(("https://", "http://"))
-    assert needle in text_of(panel)  # present, as a string child
+    assert needle in text_of(tree)  # present, as a string child
 
 
 def test_hostile_name_is_marked_as_a_plain_string(hostile: tuple[Network, PassageIndex]) -> None:
     net, passages = hostile
-    for panel in (person_panel(net, passages, "hostile"),
-                  relation_panel(net, passages, "hostile-accuses-hegai")):
-        marks = [m.children for m in components(panel) if isinstance(m, html.Mark)]
-        assert HOSTILE in marks
+    for tree in (person_panel(net, passages, View(person="hostile")),
+                 relation_panel(net, passages, View(relation="hostile-accuses-hegai"))):
+        marks = [m.children for m in components(tree) if isinstance(m, html.Mark)]
+        assert any(HOSTILE in m for m in marks)  # inside the marked quote
         assert all(isinstance(m, str) for m in marks)
-    heading = next(c for c in components(person_panel(net, passages, "hostile"))
+    heading = next(c for c in components(person_panel(net, passages, View(person="hostile")))
                    if isinstance(c, html.H2))
     assert heading.children == HOSTILE
-    sources = [c for c in components(person_panel(net, passages, "hostile"))
+    sources = [c for c in components(person_panel(net, passages, View(person="hostile")))
                if isinstance(c, html.Li) and isinstance(c.children, str | html.A)]
     assert [s.children if isinstance(s.children, str) else s.children.href
             for s in sources] == ["javascript:alert(1)", "data:text/html,<script>x</script>",
                                   "https://example.org/ok"]
 
 
-def test_the_stylesheet_fades_the_rest_only_while_something_is_selected(net: Network) -> None:
-    from dashboard.styles import DIM_RULE
-
-    def rules(search: str, drawn: str) -> list | None:
-        return redraw(net, search, drawn)[0].get("stylesheet")
-
-    assert DIM_RULE in rules("?person=hegai", "")  # a selection starts: the rule comes in
-    assert rules("?person=kim-yeol", "?person=hegai") is None  # only the lit flags change
-    cleared = rules("?faction=soviet", "?person=kim-yeol")
-    assert cleared is not None and DIM_RULE not in cleared  # cleared: the rule goes
-    changes, *_ = redraw(net, "?person=kim-yeol", "?person=hegai")
-    assert set(changes) == {"data"}
-    assert {key for fields in changes["data"].values() for key in fields} <= {"lit", "sel"}
+def test_a_third_party_is_named_in_the_claim(hostile: tuple[Network, PassageIndex]) -> None:
+    net, passages = hostile
+    tree = relation_panel(net, passages, View(relation="hostile-accuses-hegai"))
+    assert f"{HOSTILE} accuses Hegai against Kim Yeol" in text_of(tree)
+    assert "select person kim-yeol" in actions_in(tree)
+    against = person_panel(net, passages, View(person="kim-yeol"))
+    assert "Relations where others are set against them (1)" in text_of(against)

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from dashboard.corpus import Corpus, Document, Person, load_corpus
+from dashboard.corpus.checks import is_date
+from dashboard.corpus.curation import CurationError, NewDocument, add_document
 from dashboard.corpus.model import Alias
 from dashboard.corpus.text import split_paragraphs
-from dashboard.curation import CurationError, NewDocument, add_document, atomic_write, mentions
+from dashboard.corpus.worklist import WorklistError, mentions, propose
+from dashboard.corpus.writing import atomic_write
+from tests.fixtures.build import VALID
 
-VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
 TEXT = "Pak Il-u met Hegai in Pyongyang.\n\nThen Ri Seung-yeop spoke to the Party.\n"
 
 
@@ -51,6 +54,8 @@ def test_added_document_loads_with_its_paragraphs(data: Path, source: Path) -> N
     ({"id": "Ivanov 1955"}, "not a slug"),
     ({"id": "ivanov-1955-12-07"}, "already in documents.csv"),
     ({"date": "20.12.1955"}, "YYYY-MM-DD"),
+    ({"date": "1955-13-45"}, "a real date"),
+    ({"date": "1955-02-29"}, "a real date"),
     ({"title": "  "}, "title"),
 ])
 def test_bad_rows_are_refused_and_nothing_is_written(data: Path, source: Path, change: dict,
@@ -77,6 +82,15 @@ def test_bad_sources_are_refused_and_nothing_is_written(data: Path, tmp_path: Pa
     with pytest.raises(CurationError, match=message):
         add_document(data, path, NewDocument("new-doc", "New", "1956-01-24"))
     assert snapshot(data) == before
+
+
+@pytest.mark.parametrize(("value", "real"), [
+    ("1955-12-07", True), ("1956-02-29", True), ("1955-13-45", False), ("1955-02-29", False),
+    ("1955-00-10", False), ("1955-12-7", False), ("55-12-07", False), ("１９５５-12-07", False),
+    ("1955-12-07 ", False), ("", False),
+])
+def test_is_date_wants_a_real_calendar_date(value: str, real: bool) -> None:
+    assert is_date(value) is real
 
 
 def test_atomic_write_leaves_no_temporary_file_on_failure(tmp_path: Path) -> None:
@@ -111,8 +125,46 @@ def test_mentions_lists_known_unknown_and_short_names() -> None:
 
 
 def test_mentions_of_an_unknown_document_is_a_clear_error() -> None:
-    with pytest.raises(CurationError, match="no document 'nope'"):
+    with pytest.raises(WorklistError, match="no document 'nope'"):
         mentions(Corpus(), "nope")
+    with pytest.raises(WorklistError, match="no document 'nope'"):
+        propose(Corpus(), "nope")
+
+
+def test_the_worklist_keeps_initials_and_brackets_and_proposes_references() -> None:
+    text = ("Then S. Filatov met Hegai and Ri [Sym Yeb].\n\n"
+            "Later Hegai left. He said nothing.\n\nHe came back.")
+    people = {"hegai": Person("hegai", "Hegai", "person", "soviet")}
+    doc = Document("d", "T", "1955-12-07", "A", "R", "", "", "", "", split_paragraphs("d", text))
+    corpus = Corpus(documents={"d": doc}, people=people)
+    first = mentions(corpus, "d")[0]
+    assert first.known == (("hegai", "Hegai"),)
+    assert first.unknown == ("S. Filatov", "Ri [Sym Yeb]")
+    proposed = [(p.paragraph, p.person, p.words) for p in propose(corpus, "d")]
+    assert proposed == [(3, "hegai", "He")]  # a pronoun opening the paragraph after him
+
+
+@pytest.mark.parametrize(("how", "text", "count"), [
+    ("auto", "One.\nTwo.\nThree.\n", 3),  # one a line, no blank line: one paragraph a line
+    ("auto", "One.\n\nTwo\nlines.\n", 2),
+    ("blank", "One.\nTwo.\nThree.\n", 1),
+    ("line", "One.\n\nTwo\nlines.\n", 3),
+])
+def test_a_text_of_one_paragraph_a_line(data: Path, tmp_path: Path, how: str, text: str,
+                                        count: int) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text(text, encoding="utf-8")
+    assert add_document(data, source, NewDocument("new-doc", "New", "1956-01-24"), how) == count
+    stored = (data / "documents" / "new-doc.txt").read_text(encoding="utf-8")
+    assert len(load_corpus(data).corpus.documents["new-doc"].paragraphs) == count
+    assert stored.endswith("\n")
+
+
+def test_an_unknown_paragraph_form_is_refused(data: Path, source: Path) -> None:
+    before = snapshot(data)
+    with pytest.raises(CurationError, match="--paragraphs"):
+        add_document(data, source, NewDocument("new-doc", "New", "1956-01-24"), "sideways")
+    assert snapshot(data) == before
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

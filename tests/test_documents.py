@@ -15,15 +15,24 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import ids
-from dashboard.callbacks import view as sync_view
-from dashboard.corpus import load_valid_corpus
-from dashboard.graph import Network, visible
-from dashboard.layout import documents_filter
-from dashboard.panels import intro_panel, person_panel, reader_text
-from dashboard.passages import PassageIndex
-from dashboard.view import View, parse_query
-from tests.browser import checked_page, running_server, settle, wait_for_graph
+from dashboard.corpus import Corpus, load_valid_corpus
+from dashboard.network.graph import Network, filtered
+from dashboard.network.passages import PassageIndex
+from dashboard.network.story import steps_for
+from dashboard.network.view import View, parse_query
+from dashboard.web import ids
+from dashboard.web.callbacks import url as sync_view
+from dashboard.web.components.detail import intro_panel, person_panel
+from dashboard.web.components.filters import documents_filter
+from dashboard.web.components.reader import reader_text
+from tests.browser import (
+    checked_page,
+    running_server,
+    settle,
+    show_filters,
+    tap,
+    wait_for_graph,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND = "fixture-1955-12-20"
@@ -65,7 +74,9 @@ def two_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
         writer = csv.writer(out)
         for rel_id, source_id, target, quote in RELATIONS:
             writer.writerow([rel_id, SECOND, source_id, target, "informs", "neutral", "ivanov",
-                             "conversation-1955-12-07", 1955, 1955, quote, "Test fixture."])
+                             "conversation-1955-12-07", 1955, 1955, quote, "Test fixture.", ""])
+    with (data / "uncoded.csv").open("a", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerow([SECOND, 1, "the fixture's own note: no relation"])
     checked = dashboard_cli("validate", "--data", str(data))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "warning" not in checked.stdout + checked.stderr, checked.stdout  # clean
@@ -75,6 +86,11 @@ def two_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def network(two_documents: Path) -> Network:
     return Network.build(load_valid_corpus(two_documents))
+
+
+@pytest.fixture(scope="module")
+def passages(network: Network) -> PassageIndex:
+    return PassageIndex(network.corpus)
 
 
 def test_the_document_filter_keeps_only_the_chosen_documents_relations(network: Network):
@@ -87,8 +103,8 @@ def test_the_document_filter_keeps_only_the_chosen_documents_relations(network: 
                              tuple(chosen), controls)
     assert url == f"?document={SECOND}"
     view = parse_query(url, network.bounds)
-    assert sorted(visible(network, view).relations) == ["t001", "t002"]
-    assert len(visible(network, View()).relations) == len(network.corpus.relations)
+    assert sorted(filtered(network, view).relations) == ["t001", "t002"]
+    assert len(filtered(network, View()).relations) == len(network.corpus.relations)
     # both documents chosen is every document; none chosen too
     both = list(network.corpus.documents)
     for value in (both, []):
@@ -98,20 +114,23 @@ def test_the_document_filter_keeps_only_the_chosen_documents_relations(network: 
         assert parse_query(url, network.bounds).documents is None
 
 
-def test_the_filter_is_shown_only_for_several_documents(network: Network, shipped_dir: Path):
+def test_the_filter_is_shown_only_for_several_documents(network: Network,
+                                                       shipped_corpus: Corpus):
     assert not documents_filter(network.corpus).hidden
-    assert documents_filter(load_valid_corpus(shipped_dir)).hidden
+    assert documents_filter(shipped_corpus).hidden
 
 
-def test_the_reader_renders_the_chosen_document(network: Network) -> None:
-    parts = reader_text(network.corpus, SECOND)
+def test_the_reader_renders_the_chosen_document(network: Network,
+                                                passages: PassageIndex) -> None:
+    parts = reader_text(network.corpus, passages, SECOND)
     assert parts[0].children == f"{TITLE} (1955-12-20)"
     assert [p.id for p in parts[1:]] == [f"para-{SECOND}-{n}" for n in (1, 2, 3)]
-    assert reader_text(network.corpus, "nope")[0].children == "No such document."
+    assert reader_text(network.corpus, passages, "nope")[0].children == "No such document."
 
 
-def test_a_persons_passages_cite_both_documents_with_title_and_date(network: Network) -> None:
-    panel = str(person_panel(network, PassageIndex(network.corpus), "pak-il-u"))
+def test_a_persons_passages_cite_both_documents_with_title_and_date(
+        network: Network, passages: PassageIndex) -> None:
+    panel = str(person_panel(network, passages, View(person="pak-il-u")))
     assert f"'{SECOND} ¶2'" in panel and "'ivanov-1955-12-07 ¶" in panel
     assert f"{TITLE}, 1955-12-20" in panel
     intro = str(intro_panel(network.corpus))
@@ -119,10 +138,12 @@ def test_a_persons_passages_cite_both_documents_with_title_and_date(network: Net
 
 
 @pytest.mark.browser
-def test_the_document_filter_and_the_reader_in_the_browser(browser, two_documents: Path):
+def test_the_document_filter_and_the_reader_in_the_browser(browser, two_documents: Path,
+                                                           network: Network):
     with running_server(two_documents) as url, checked_page(browser) as page:
         page.goto(url + "/")
         wait_for_graph(page)
+        show_filters(page)
         total = page.inner_text("#text-counts")
         # choose the second document in the filter's dropdown, as a user would
         page.click(f"#{ids.DROPDOWN_DOCUMENTS}")
@@ -130,9 +151,10 @@ def test_the_document_filter_and_the_reader_in_the_browser(browser, two_document
         page.wait_for_function(f"location.search.includes('document={SECOND}')")
         settle(page)
         counts = page.inner_text("#text-counts")
-        assert counts != total and "2 of 145 relations" in counts, counts
+        everything = len(network.corpus.relations)
+        assert counts != total and f"2 of {everything} relations" in counts, counts
         # the person's passage from the second document opens it in the reader
-        page.evaluate("() => void cy.getElementById('pak-il-u').emit('tap')")
+        tap(page, "pak-il-u")
         citation = page.locator(f"#div-detail button.citation:text-is('{SECOND} ¶2')")
         citation.wait_for()
         citation.click()
@@ -150,8 +172,6 @@ def test_the_document_filter_and_the_reader_in_the_browser(browser, two_document
 
 
 def test_the_walk_reaches_the_new_document_with_generated_steps(network: Network) -> None:
-    from dashboard.story import steps_for
-
     steps = steps_for(network.corpus)
     curated = network.corpus.steps
     assert steps[:len(curated)] == curated  # the curated lesson links keep their numbers

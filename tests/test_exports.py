@@ -1,8 +1,10 @@
 """Exports for Gephi, Cytoscape desktop and spreadsheets, read back as their users would.
 
 networkx reads the GEXF and the GraphML: the same nodes, one edge per relation, and every
-attribute; pandas reads the CSV. Markup, quotes, commas and formulas come back as the
-same text; control characters XML cannot hold are dropped.
+attribute; pandas reads the CSV, which Excel too reads as UTF-8 (a byte-order mark, CRLF
+line ends). Markup, quotes, commas and formulas come back as the same text; control
+characters XML cannot hold are dropped. The captions are in ``test_captions.py``, the Web
+Annotations in ``test_annotations.py``.
 """
 
 from __future__ import annotations
@@ -18,44 +20,44 @@ import pandas as pd
 import pytest
 from dash import no_update
 
-from dashboard import ids
-from dashboard.callbacks.export import download, handout_for
-from dashboard.classroom import EXPORT_LABELS
 from dashboard.corpus import load_valid_corpus
-from dashboard.exports import (
+from dashboard.network.exports import (
+    BOM,
     EDGE_COLUMNS,
     FORMATS,
     NODE_COLUMNS,
-    caption,
     export,
     legend_spec,
     shown_graph,
+    spreadsheet_csv,
 )
-from dashboard.graph import Network
-from dashboard.view import View
+from dashboard.network.graph import Network
+from dashboard.network.view import View
+from dashboard.web import ids
+from dashboard.web.callbacks.export import download, handout_for, picture
+from dashboard.web.components.classroom import EXPORT_LABELS
 from tests.components import text_of
-from tests.fixtures.build import BROKEN, VALID
+from tests.fixtures.build import VALID
 
-ROOT = Path(__file__).resolve().parent.parent
 NODE_ATTRS = {"label", "kind", "faction", "faction_label", "uncertain", "x", "y"}
 EDGE_ATTRS = {"relation", "relation_type", "polarity", "claimant", "claimant_name", "period",
               "period_label", "year_from", "year_to", "quote", "citation", "document",
-              "paragraph", "note"}
+              "paragraph", "note", "against", "against_name"}
 
 
 @pytest.fixture(scope="module")
-def net() -> Network:
-    return Network.build(load_valid_corpus(VALID))
+def net(valid_network: Network) -> Network:
+    return valid_network
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Network:
-    return Network.build(load_valid_corpus(ROOT / "data"))
+def shipped(shipped_network: Network) -> Network:
+    return shipped_network
 
 
 @pytest.fixture(scope="module")
-def hostile() -> Network:
-    return Network.build(load_valid_corpus(BROKEN / "hostile-text"))
+def hostile(hostile_network: Network) -> Network:
+    return hostile_network
 
 
 def read(network: Network, view: View, fmt: str) -> nx.MultiDiGraph:
@@ -101,6 +103,9 @@ def test_every_attribute_comes_back(shipped: Network, fmt: str) -> None:
                 data["period"], data["quote"], data["citation"]) == (
             rel.id, rel.type, rel.polarity, rel.claimant, rel.period, rel.quote, rel.citation)
         assert (int(data["year_from"]), int(data["year_to"])) == (rel.year_from, rel.year_to)
+        assert data["against"] == rel.against
+        if rel.against:
+            assert data["against_name"] == shipped.corpus.people[rel.against].name
 
 
 def test_gexf_carries_gephi_positions_and_faction_colours(net: Network) -> None:
@@ -132,6 +137,29 @@ def test_csv_columns_and_rows(net: Network) -> None:
     assert set(edges["id"]) == set(net.corpus.relations)
     assert set(edges["citation"]) == {"ivanov-1955-12-07 ¶3", "ivanov-1955-12-07 ¶4",
                                       "ivanov-1955-12-07 ¶5"}
+
+
+@pytest.mark.parametrize("fmt", ["nodes-csv", "edges-csv"])
+def test_csv_is_utf8_with_a_bom_and_crlf_for_excel(shipped: Network, fmt: str) -> None:
+    content = export(shipped, View(), fmt).content
+    assert content.startswith(BOM.encode("utf-8"))  # b"\xef\xbb\xbf"
+    text = content.decode("utf-8")  # strict: the whole file is UTF-8
+    header = text[1:].split("\r\n")[0]
+    assert header == ",".join(NODE_COLUMNS if fmt == "nodes-csv" else EDGE_COLUMNS)
+    assert text.endswith("\r\n") and text.count("\r\n") > len(shipped.corpus.people) // 2
+    if fmt == "edges-csv":
+        assert "ivanov-1955-12-07 ¶28" in text  # the pilcrow survives
+        edges = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", keep_default_na=False)
+        assert edges.columns[0] == "id" and len(edges) == len(shipped.corpus.relations)
+        assert set(edges["citation"]) == {r.citation for r in shipped.corpus.relations.values()}
+
+
+def test_spreadsheet_csv_neutralises_formulas_and_keeps_other_text() -> None:
+    frame = pd.DataFrame({"a": ["=1+1", "+x", "-y", "@z", "Pak Il-u ¶28", "“quoted”"],
+                          "b": [1, 2, 3, 4, 5, 6]})
+    text = spreadsheet_csv(frame).decode("utf-8")
+    assert text == BOM + "a,b\r\n'=1+1,1\r\n'+x,2\r\n'-y,3\r\n'@z,4\r\nPak Il-u ¶28,5\r\n" \
+        "“quoted”,6\r\n"
 
 
 def test_an_empty_view_exports_headers_only(net: Network) -> None:
@@ -205,6 +233,13 @@ def test_every_format_has_a_button() -> None:
     assert set(EXPORT_LABELS) == set(FORMATS)
 
 
+def test_a_picture_asks_for_its_legend(net: Network) -> None:
+    asked = picture(net, "?step=2", ids.BUTTON_EXPORT_SVG)
+    assert asked["format"] == "svg" and asked["legend"] == legend_spec(net, View(step=2))
+    assert picture(net, "", ids.BUTTON_EXPORT_PNG)["format"] == "png"
+    assert picture(net, "", "button-unknown") is no_update
+
+
 def test_the_handout_lists_the_relations_shown_as_text(hostile: Network) -> None:
     assert handout_for(hostile, "", 0) is no_update
     parts = handout_for(hostile, "?polarity=hostile", 1)
@@ -216,18 +251,22 @@ def test_the_handout_lists_the_relations_shown_as_text(hostile: Network) -> None
     assert any(getattr(p, "id", None) == ids.IMG_HANDOUT for p in parts)
 
 
-def test_legend_spec_is_json_and_names_every_faction(net: Network) -> None:
+def test_legend_spec_is_json_and_names_every_encoding(net: Network) -> None:
     spec = legend_spec(net, View(step=2))
     assert json.loads(json.dumps(spec)) == spec
-    assert [f["label"] for f in spec["factions"]] == ["Partisans", "Soviet Koreans",
-                                                      "Domestic faction"]
-    assert {p["label"] for p in spec["polarities"]} == {"hostile", "supportive", "neutral",
-                                                        "mixed"}
+    key = spec["key"]
+    assert [f["label"] for f in key["factions"]] == ["Partisans", "Soviet Koreans",
+                                                     "Domestic faction"]
+    assert {p["label"] for p in key["polarities"]} == {"hostile", "supportive", "neutral",
+                                                       "mixed"}
+    assert key["size"]["steps"] and key["marks"] and key["color"] == "faction"
     assert spec["stem"] == "ivanov-1955-12-07-network-step-2"
     assert "Step 2 of 3: Hegai and Kim Yeol." in spec["caption"]
+    assert spec["title"] == net.corpus.about.title and spec["caveat"] == net.corpus.about.caveat
+    assert spec["source"].startswith("Journal of Soviet Ambassador")
 
 
-def test_caption_names_the_filters(net: Network) -> None:
-    assert caption(net, View()) == "4 of 4 relations shown."
-    assert caption(net, View(factions=("soviet",), years=(1950, 1955))) == (
-        "Filtered: faction soviet; years 1950–1955. 3 of 4 relations shown.")
+def test_the_legend_follows_the_colouring_and_the_sizing(net: Network) -> None:
+    key = legend_spec(net, View(color="community", size="pagerank"))["key"]
+    assert key["color"] == "community" and key["communities"]
+    assert key["size"]["title"].startswith("Size: PageRank")

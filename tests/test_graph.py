@@ -19,18 +19,16 @@ import networkx as nx
 import pytest
 
 from dashboard.corpus.model import Corpus, Document, Faction, Paragraph, Period, Person, Relation
-from dashboard.graph import (
+from dashboard.network.drawing import drawing
+from dashboard.network.graph import (
     PARENT_PREFIX,
     Network,
     counts,
-    drawing,
-    element_changes,
-    elements,
-    relation_passes,
+    filtered,
+    shown,
     to_networkx,
-    visible,
 )
-from dashboard.view import LAYOUTS, View
+from dashboard.network.view import LAYOUTS, View
 from tests.changes import apply_changes, keyed
 
 DOC = "doc"
@@ -90,12 +88,24 @@ def net() -> Network:
     return build("triangle")
 
 
+def elements(net: Network, view: View) -> list[dict]:
+    """The Cytoscape elements ``view`` draws."""
+    return drawing(net, view).elements()
+
+
+def changes(net: Network, a: View, b: View) -> dict:
+    """What turns the graph drawn for ``a`` into ``b``'s (``Drawing.changes``)."""
+    return drawing(net, a).changes(drawing(net, b))
+
+
 def by_id(elements_: list[dict]) -> dict[str, dict]:
     return {e["data"]["id"]: e["data"] for e in elements_}
 
 
-def shown(net: Network, view: View) -> tuple[set[str], set[str]]:
-    v = visible(net, view)
+def passing(net: Network, view: View) -> tuple[set[str], set[str]]:
+    """The relations and people the view's filters pass (no walk: ``shown`` is the same)."""
+    v = filtered(net, view)
+    assert (v.relations, v.nodes) == (shown(net, view).relations, shown(net, view).nodes)
     return set(v.relations), set(v.nodes)
 
 
@@ -161,7 +171,7 @@ def test_to_networkx_keeps_one_edge_per_relation(net: Network) -> None:
         "green-touching", "green-between", "none", "all-between"])
 def test_faction_filter_touching_and_between(net: Network, view: View, relations: set[str],
                                              nodes: set[str]) -> None:
-    assert shown(net, view) == (relations, nodes)
+    assert passing(net, view) == (relations, nodes)
 
 
 @pytest.mark.parametrize(("view", "relations"), [
@@ -179,19 +189,26 @@ def test_faction_filter_touching_and_between(net: Network, view: View, relations
     (View(years=(1948, 1950)), {"r1", "r4"}),  # both ends are inclusive
     (View(years=(1949, 1949)), set()),
     (View(types=("accuses",), claimants=("kim",), years=(1954, 1955)), {"r5"}),
+    (View(documents=(DOC,)), ALL_RELATIONS),
+    (View(documents=()), set()),
+    (View(documents=("no-such-document",)), set()),
+    # a square of the faction matrix: source faction, target faction, polarity or all
+    (View(cell=("red", "blue", "all")), {"r1", "r2"}),
+    (View(cell=("red", "blue", "hostile")), {"r1"}),
+    (View(cell=("red", "blue", "neutral")), set()),
+    (View(cell=("blue", "red", "all")), {"r3"}),
+    (View(cell=("blue", "blue", "hostile")), {"r5"}),
+    (View(cell=("red", "blue", "all"), polarities=("supportive",)), {"r2"}),
 ])
-def test_type_polarity_claimant_and_year_filters(net: Network, view: View,
-                                                 relations: set[str]) -> None:
-    faction_of = {p.id: p.faction for p in TRIANGLE.people.values()}
-    assert {r.id for r in TRIANGLE.relations.values()
-            if relation_passes(r, view, faction_of)} == relations
-    assert shown(net, view) == (relations, ALL_PEOPLE)  # nobody hidden without the option
+def test_type_polarity_claimant_year_document_and_cell_filters(net: Network, view: View,
+                                                               relations: set[str]) -> None:
+    assert passing(net, view) == (relations, ALL_PEOPLE)  # nobody hidden without the option
 
 
 @pytest.mark.parametrize("view", [View(person="kim"), View(relation="r1"),
                                   View(person="ho", relation="r4")])
 def test_selection_does_not_filter(net: Network, view: View) -> None:
-    assert shown(net, view) == (ALL_RELATIONS, ALL_PEOPLE)
+    assert passing(net, view) == (ALL_RELATIONS, ALL_PEOPLE)
 
 
 @pytest.mark.parametrize(("view", "nodes"), [
@@ -203,7 +220,7 @@ def test_selection_does_not_filter(net: Network, view: View) -> None:
 ])
 def test_hide_isolated_keeps_only_ends_of_shown_relations(net: Network, view: View,
                                                           nodes: set[str]) -> None:
-    assert shown(net, view)[1] == nodes
+    assert passing(net, view)[1] == nodes
 
 
 @pytest.mark.parametrize(("view", "expected"), [
@@ -244,9 +261,9 @@ def test_elements_keep_a_fixed_order(net: Network, view: View) -> None:
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=VIEW_IDS)
-def test_the_graph_holds_what_is_visible(net: Network, view: View) -> None:
+def test_the_graph_holds_what_the_view_shows(net: Network, view: View) -> None:
     data = by_id(elements(net, view))
-    relations, nodes = shown(net, view)
+    relations, nodes = passing(net, view)
     assert {p for p in ALL_PEOPLE if p in data} == nodes
     assert {e for e in EDGE_IDS if e in data} == {net.edge_of[r] for r in relations}
     for e in EDGE_IDS:  # a drawn edge never hangs from a missing node
@@ -301,7 +318,7 @@ def expect(dim: set[str], sel: set[str]) -> dict[str, tuple[bool, bool]]:
         "other-relation", "unknown-person", "unknown-relation"])
 def test_dim_and_sel_around_the_selection(net: Network, view: View, dim: set[str],
                                           sel: set[str]) -> None:
-    got = flags(net, view)  # for what the graph holds (test_the_graph_holds_what_is_visible)
+    got = flags(net, view)  # for what the graph holds (test_the_graph_holds_what_the_view_shows)
     assert got and got == {k: v for k, v in expect(dim, sel).items() if k in got}
 
 
@@ -330,25 +347,23 @@ def test_positions_are_the_same_in_a_rebuilt_network(net: Network) -> None:
     assert Network.build(TRIANGLE).positions == net.positions
 
 
-# --- element_changes ----------------------------------------------------------------------
+# --- Drawing.changes ----------------------------------------------------------------------
 
 
 def test_changes_for_a_polarity_filter_are_known(net: Network) -> None:
-    old, new = elements(net, View()), elements(net, View(polarities=("hostile",)))
-    assert element_changes(old, new) == {
+    assert changes(net, View(), View(polarities=("hostile",))) == {
         "remove": ["pak__choe"],
         "data": {"kim__ho": {"count": 1, "label": "", "polarity": "hostile"}},
     }
 
 
 def test_changes_add_back_what_a_filter_took_out(net: Network) -> None:
-    old = elements(net, View(polarities=("hostile",), hide_isolated=True))
-    changes = element_changes(old, elements(net, View()))
-    assert set(changes) == {"add", "data"}
-    added = keyed(changes["add"])
+    found = changes(net, View(polarities=("hostile",), hide_isolated=True), View())
+    assert set(found) == {"add", "data"}
+    added = keyed(found["add"])
     assert set(added) == {"pak", "choe", "nam", "pak__choe"}
     assert added["pak"]["position"] == dict(zip("xy", net.positions["force"]["pak"], strict=True))
-    assert [e["data"]["id"] for e in changes["add"]] == ["pak", "choe", "nam", "pak__choe"]
+    assert [e["data"]["id"] for e in found["add"]] == ["pak", "choe", "nam", "pak__choe"]
 
 
 PAIRS = [(a, b) for a in VIEWS[:4] + VIEWS[8:] for b in (View(), VIEWS[5], VIEWS[9], VIEWS[11])]
@@ -357,21 +372,21 @@ PAIRS = [(a, b) for a in VIEWS[:4] + VIEWS[8:] for b in (View(), VIEWS[5], VIEWS
 @pytest.mark.parametrize(("a", "b"), PAIRS, ids=[f"p{i}" for i in range(len(PAIRS))])
 def test_applying_the_changes_gives_the_new_elements(net: Network, a: View, b: View) -> None:
     old, new = elements(net, a), elements(net, b)
-    changes = element_changes(old, new)
-    assert keyed(apply_changes(old, changes)) == keyed(new)
+    sent = changes(net, a, b)
+    assert keyed(apply_changes(old, sent)) == keyed(new)
     before = keyed(old)
-    for id_, fields in changes.get("data", {}).items():  # only what changed is sent
+    for id_, fields in sent.get("data", {}).items():  # only what changed is sent
         assert all(before[id_]["data"][key] != value for key, value in fields.items())
-    assert not set(changes.get("remove", ())) & set(keyed(new))
-    assert not {e["data"]["id"] for e in changes.get("add", ())} & set(before)
-    assert set(changes.get("position", {})) <= set(before) & set(keyed(new))
+    assert not set(sent.get("remove", ())) & set(keyed(new))
+    assert not {e["data"]["id"] for e in sent.get("add", ())} & set(before)
+    assert set(sent.get("position", {})) <= set(before) & set(keyed(new))
     if a.layout == b.layout:
-        assert "position" not in changes
+        assert "position" not in sent
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=VIEW_IDS)
 def test_no_change_no_changes(net: Network, view: View) -> None:
-    assert element_changes(elements(net, view), elements(net, view)) == {}
+    assert changes(net, view, view) == {}
 
 
 # --- layouts --------------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 The valid fixture has five paragraphs and ships a three-step ``steps.csv``; its four
 relations are quoted in ¶3 (two), ¶4 and ¶5. The shipped corpus has 75 paragraphs.
+Next, Previous, the walk and the projector buttons are ``data-action`` buttons ("step next",
+"walk", "present") applied by the URL callback; the app's classes (``is-walking``,
+``is-present``) are set in the browser and checked in ``test_browser_classroom.py``.
 """
 
 from __future__ import annotations
@@ -18,41 +21,45 @@ from pathlib import Path
 import pytest
 from dash import no_update
 
-from dashboard import ids
-from dashboard.callbacks import story as story_callbacks
-from dashboard.callbacks import view as sync_view
-from dashboard.classroom import frame_class, step_body
 from dashboard.corpus import Corpus, Step, load_corpus, load_valid_corpus
 from dashboard.corpus.schema import STEPS
-from dashboard.graph import Network, element_changes, elements
-from dashboard.story import Walk, default_steps, step_passages, steps_for
-from dashboard.view import View, parse_query, to_query
+from dashboard.network.drawing import drawing
+from dashboard.network.graph import Network
+from dashboard.network.story import Walk, default_steps, step_passages, steps_for
+from dashboard.network.view import View, parse_query, to_query
+from dashboard.web import ids
+from dashboard.web.callbacks import story as story_callbacks
+from dashboard.web.callbacks import url
+from dashboard.web.components.classroom import step_body
 from tests.components import text_of
 from tests.fixtures.build import BROKEN, VALID
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "data"
 DOC = "ivanov-1955-12-07"
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_valid_corpus(VALID)
+def corpus(valid_corpus: Corpus) -> Corpus:
+    return valid_corpus
 
 
 @pytest.fixture(scope="module")
-def net(corpus: Corpus) -> Network:
-    return Network.build(corpus)
+def net(valid_network: Network) -> Network:
+    return valid_network
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Corpus:
-    return load_valid_corpus(SHIPPED)
+def shipped(shipped_corpus: Corpus) -> Corpus:
+    return shipped_corpus
 
 
 @pytest.fixture(scope="module")
-def shipped_net(shipped: Corpus) -> Network:
-    return Network.build(shipped)
+def shipped_net(shipped_network: Network) -> Network:
+    return shipped_network
+
+
+def elements(net: Network, view: View) -> list[dict]:
+    return drawing(net, view).elements()
 
 
 # --- the steps table ---------------------------------------------------------------------------
@@ -84,7 +91,7 @@ def test_a_steps_table_is_optional_but_checked_when_present() -> None:
 def test_the_shipped_walk_reads_the_whole_journal(shipped: Corpus) -> None:
     steps = shipped.steps
     assert [s.number for s in steps] == list(range(1, len(steps) + 1))
-    assert steps[0].first == 1 and steps[-1].last == 75
+    assert steps[0].first == 1 and steps[-1].last == len(shipped.documents[DOC].paragraphs) == 75
     assert all(a.last + 1 == b.first for a, b in zip(steps, steps[1:], strict=False))
     titles = " | ".join(s.title for s in steps)
     for affair in ("plenum", "Pak Il-u", "Kim Yeol", "Hegai", "writers", "Pak Yeong-bin",
@@ -112,7 +119,7 @@ def test_front_matter_joins_step_one_and_the_copy_list_the_last(shipped: Corpus)
 
 def test_generated_steps_split_where_the_affair_changes(shipped: Corpus) -> None:
     starts = {s.first for s in default_steps(shipped)}
-    assert {17, 33, 47, 51, 54} <= starts  # Pak Il-u, Hegai, the writers, Pak Yeong-bin, ...
+    assert {17, 32, 47, 51, 54} <= starts  # Pak Il-u, Kim Yeol and Hegai, the writers, ...
     assert all(len(s.title) < 80 for s in default_steps(shipped))
 
 
@@ -183,11 +190,11 @@ def test_a_merged_edge_counts_only_the_relations_reached(net: Network) -> None:
 
 
 def test_leaving_the_walk_patches_every_flag_back(net: Network) -> None:
-    changes = element_changes(elements(net, View(step=2, present=True)), elements(net, View()))
+    changes = drawing(net, View(step=2, present=True)).changes(drawing(net, View()))
     keys = {key for fields in changes["data"].values() for key in fields}
     assert {"future", "new", "big"} <= keys
     assert changes["add"]  # the relations not reached yet come in
-    assert element_changes(elements(net, View(step=2)), elements(net, View(step=2))) == {}
+    assert drawing(net, View(step=2)).changes(drawing(net, View(step=2))) == {}
 
 
 def test_filters_still_apply_during_the_walk(net: Network) -> None:
@@ -207,44 +214,61 @@ def test_the_step_in_the_url_is_clamped_to_the_walk(net: Network) -> None:
     assert to_query(View(step=3, present=True)) == "?step=3&present=1"
 
 
-def press(net: Network, button: str, search: str) -> object:
-    """The URL after a click on ``button`` through the one sync callback."""
-    controls = tuple(c.write(net, parse_query(search, net.bounds))
-                     for c in sync_view.CORE_CONTROLS)
-    result = sync_view.sync(net, f"{button}.n_clicks", 1, search, controls,
-                            sync_view.CORE_CONTROLS, story_callbacks.EVENTS, {})
+def press(net: Network, action: str, search: str) -> object:
+    """The URL after a click on a button with ``data-action=action``, through the one URL
+    callback wired with the walk's actions."""
+    controls = tuple(c.write(net, parse_query(search, net.bounds)) for c in url.CORE_CONTROLS)
+    result = url.sync(net, ids.STORE_ACTION + ".data", {"action": action}, search, controls,
+                      url.CORE_CONTROLS, url.CORE_ACTIONS + story_callbacks.ACTIONS)
     return result[0]
 
 
-@pytest.mark.parametrize(("button", "search", "expected"), [
-    (ids.BUTTON_STEP_NEXT, "?step=1", "?step=2"),
-    (ids.BUTTON_STEP_NEXT, "?step=3", "?step=3"),
-    (ids.BUTTON_STEP_NEXT, "", "?step=1"),
-    (ids.BUTTON_STEP_PREV, "?step=2&person=hegai", "?step=1&person=hegai"),
-    (ids.BUTTON_STEP_PREV, "?step=1", "?step=1"),
-    (ids.BUTTON_STEP_PREV, "?step=99", "?step=2"),
-    (ids.BUTTON_WALK, "?polarity=hostile", "?polarity=hostile&step=1"),
-    (ids.BUTTON_WALK, "?step=2", ""),
-    (ids.BUTTON_PRESENT, "?step=2", "?step=2&present=1"),
-    (ids.BUTTON_PRESENT, "?present=1", ""),
+@pytest.mark.parametrize(("action", "search", "expected"), [
+    ("step next", "?step=1", "?step=2"),
+    ("step next", "?step=3", "?step=3"),
+    ("step next", "", "?step=1"),
+    ("step previous", "?step=2&person=hegai", "?step=1"),  # moving on lets go of a selection
+    ("step previous", "?step=1", "?step=1"),
+    ("step previous", "?step=99", "?step=2"),
+    ("step previous", "", "?step=1"),
+    ("walk", "?polarity=hostile", "?polarity=hostile&step=1"),
+    ("walk", "?step=2", ""),
+    ("present", "?step=2", "?step=2&present=1"),
+    ("present", "?present=1", ""),
 ])
-def test_walk_and_projector_buttons_write_the_url(net: Network, button: str, search: str,
+def test_walk_and_projector_buttons_write_the_url(net: Network, action: str, search: str,
                                                   expected: str) -> None:
-    assert press(net, button, search) == expected
+    assert press(net, action, search) == expected
 
 
-def test_a_button_drawn_but_not_clicked_changes_nothing(net: Network) -> None:
-    for event in story_callbacks.EVENTS:
-        assert event.apply(net, f"{event.id}.n_clicks", 0, View(step=1), {}) is None
+@pytest.mark.parametrize("action", ["step", "step sideways", "step 3"])
+def test_an_unknown_step_does_nothing(net: Network, action: str) -> None:
+    assert press(net, action, "?step=2") is no_update
 
 
-def test_the_walk_panel_is_drawn_once_per_step(net: Network) -> None:
-    body, drawn, prev_off, next_off = story_callbacks.walk(net, "?step=2", 0)
-    assert drawn == 2 and (prev_off, next_off) == (False, False)
-    assert story_callbacks.walk(net, "?step=2&polarity=hostile", 2) == (no_update,) * 4
-    assert story_callbacks.walk(net, "?step=3", 2)[2:] == (False, True)
-    assert story_callbacks.walk(net, "?step=1", 3)[2:] == (True, False)
-    assert story_callbacks.walk(net, "", 3) == ([], 0, True, True)
+def test_a_corpus_without_paragraphs_has_no_walk_to_start() -> None:
+    empty = Network.build(Corpus())
+    assert story_callbacks.move(empty, View(), ("next",), None) is None
+    assert story_callbacks.toggle_walk(empty, View(), (), None) is None
+
+
+@pytest.mark.parametrize(("key", "disabled"), [
+    ("?step=2", (False, False)),
+    ("?step=3", (False, True)),
+    ("?step=1", (True, False)),
+    ("?step=99", (False, True)),  # past the end: the last step
+])
+def test_the_walk_panel_is_drawn_for_the_step_in_its_key(net: Network, key: str,
+                                                         disabled: tuple[bool, bool]) -> None:
+    body, *buttons = story_callbacks.walk(net, key)
+    assert tuple(buttons) == disabled
+    step = min(int(key.split("=")[1]), len(net.walk))
+    assert f"Step {step} of 3" in text_of(body)
+
+
+@pytest.mark.parametrize("key", ["", None, "?step=0", "?step=-1", "?step=x", ["?step=2"]])
+def test_without_a_step_the_walk_panel_is_empty(net: Network, key: object) -> None:
+    assert story_callbacks.walk(net, key) == ([], True, True)
 
 
 def test_the_step_panel_names_the_step_and_its_newcomers(net: Network) -> None:
@@ -253,19 +277,8 @@ def test_the_step_panel_names_the_step_and_its_newcomers(net: Network) -> None:
     assert "New in this step:" in text and "Kim Yeol" in text
 
 
-def test_frame_classes_and_the_controls_toggle(net: Network) -> None:
-    assert frame_class(net, View(), False) == "app"
-    assert frame_class(net, View(step=2, present=True), True) == \
-        "app is-present is-walking controls-open"
-    out = story_callbacks.frame(net, "?present=1", ids.BUTTON_CONTROLS, "app is-present")
-    assert out[0] == "app is-present controls-open" and out[1] == "Hide controls"
-    out = story_callbacks.frame(net, "?step=1", ids.URL, "app controls-open")
-    assert out[0] == "app is-walking controls-open" and out[3] == "End the walk"
-
-
-def test_hostile_step_titles_stay_text() -> None:
-    corpus = load_valid_corpus(BROKEN / "hostile-text")
-    text = text_of(step_body(Network.build(corpus), 2))
+def test_hostile_step_titles_stay_text(hostile_network: Network) -> None:
+    text = text_of(step_body(hostile_network, 2))
     assert '<b>Hegai</b> and "Kim Yeol", =1+1' in text
 
 

@@ -7,15 +7,24 @@ an unknown id, a hand-edited or hostile URL) must fall back to a default, never 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from dashboard.corpus import Corpus, load_valid_corpus
+from dashboard.corpus import Corpus
 from dashboard.corpus.schema import POLARITIES
-from dashboard.view import (
+from dashboard.network.graph import Network
+from dashboard.network.view import (
+    CELL_POLARITIES,
+    COLORINGS,
+    FACTION_MODES,
+    LAYOUTS,
+    MAX_MOVED,
     MAX_QUERY,
+    MEASURES,
+    PANEL_IGNORES,
     Bounds,
     View,
     normalize_ids,
@@ -23,8 +32,7 @@ from dashboard.view import (
     start_view,
     to_query,
 )
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests.components import text_of
 
 BOUNDS = Bounds(
     factions=("partisan", "soviet", "domestic"),
@@ -34,6 +42,7 @@ BOUNDS = Bounds(
     people=frozenset({"kim-il-sung", "hegai", "pak-il-u", "ivanov"}),
     relations=frozenset({"r1", "r2"}),
     years=(1945, 1955),
+    steps=5,
 )
 
 
@@ -61,6 +70,12 @@ ROUND_TRIPS = [
     View(layout="faction"),
     View(person="hegai"),
     View(relation="r1"),
+    View(cell=("soviet", "partisan", "hostile")),
+    View(cell=("soviet", "soviet", "all")),
+    View(color="community", size="pagerank"),
+    View(step=3, present=True),
+    View(table=True),
+    View(moved=(("hegai", 120, -40), ("pak-il-u", 0, 7))),
     View(factions=("soviet", "domestic"), mode="between", types=("accuses", "protects"),
          polarities=("hostile",), claimants=("kim-il-sung",), years=(1948, 1952),
          hide_isolated=True, layout="faction", person="pak-il-u"),
@@ -114,6 +129,15 @@ def test_default_view_writes_no_query() -> None:
     ("?mode=sideways", View()),
     ("?isolated=yes", View()),
     ("?colour=red&faction=soviet", View(factions=("soviet",))),
+    ("?cell=soviet,nope,hostile", View()),
+    ("?cell=soviet,partisan,friendly", View()),
+    ("?cell=soviet,partisan,hostile,x", View()),
+    ("?cell=soviet", View()),
+    ("?color=rainbow&size=height", View()),
+    ("?step=x&present=yes", View()),
+    ("?table=yes", View()),
+    ("?moved=nobody:1:2;hegai:x:3;hegai:1.5:2;hegai", View()),
+    ("?moved=hegai:1:2;hegai:3:4", View(moved=(("hegai", 3, 4),))),  # the latest place wins
 ])
 def test_unknown_values_are_dropped(query: str, expected: View) -> None:
     assert parse(query) == expected
@@ -277,14 +301,17 @@ def test_the_start_view_writes_no_query_and_everything_is_written_out() -> None:
     assert parse_query("?x=" + "a" * MAX_QUERY, BIG) == BIG.start
 
 
-def documents(n: int) -> Corpus:
-    corpus = load_valid_corpus(FIXTURES / "valid")
-    doc = next(iter(corpus.documents.values()))
-    more = {f"extra-{i}": dataclasses.replace(doc, id=f"extra-{i}") for i in range(n - 1)}
-    return dataclasses.replace(corpus, documents={doc.id: doc, **more})
+@pytest.fixture(scope="module")
+def documents(valid_corpus: Corpus):
+    """The valid corpus with ``n`` documents (copies of its one)."""
+    def make(n: int) -> Corpus:
+        doc = next(iter(valid_corpus.documents.values()))
+        more = {f"extra-{i}": dataclasses.replace(doc, id=f"extra-{i}") for i in range(n - 1)}
+        return dataclasses.replace(valid_corpus, documents={doc.id: doc, **more})
+    return make
 
 
-def test_start_view_only_narrows_a_large_corpus_of_several_documents() -> None:
+def test_start_view_only_narrows_a_large_corpus_of_several_documents(documents) -> None:
     corpus = documents(3)
     size = len(corpus.people) + len({(r.source, r.target) for r in corpus.relations.values()})
     first = next(iter(corpus.documents))
@@ -295,9 +322,8 @@ def test_start_view_only_narrows_a_large_corpus_of_several_documents() -> None:
     assert Bounds.of(corpus).start == View()
 
 
-def test_the_intro_says_when_the_start_view_narrows_the_corpus() -> None:
-    from dashboard.panels import intro_panel
-    from tests.components import text_of
+def test_the_intro_says_when_the_start_view_narrows_the_corpus(documents) -> None:
+    from dashboard.web.components.detail import intro_panel
 
     corpus = documents(3)
     start = start_view(corpus, limit=0)
@@ -305,3 +331,87 @@ def test_the_intro_says_when_the_start_view_narrows_the_corpus() -> None:
     said = text_of(intro_panel(corpus, start))
     assert "opens on its first document" in said and first.title in said
     assert "opens on its first document" not in text_of(intro_panel(corpus, View()))
+
+
+# --- the matrix square: source faction, target faction, polarity ------------------------------
+
+
+@pytest.mark.parametrize(("query", "cell"), [
+    ("?cell=soviet,partisan,hostile", ("soviet", "partisan", "hostile")),
+    ("?cell=soviet%2Cpartisan%2Call", ("soviet", "partisan", "all")),
+    ("?cell=soviet,partisan", ("soviet", "partisan", "all")),  # a link from before polarity
+])
+def test_a_cell_is_three_parts(query: str, cell: tuple[str, str, str]) -> None:
+    assert parse(query).cell == cell
+    assert to_query(View(cell=cell)) == "?cell=" + "%2C".join(cell)
+
+
+# --- every view the shipped corpus allows survives the URL ------------------------------------
+
+
+def _subsets(allowed: tuple[str, ...]) -> st.SearchStrategy:
+    """None (all), or a proper subset in the allowed order (ticking all is all)."""
+    proper = st.lists(st.sampled_from(allowed), unique=True, max_size=len(allowed) - 1).map(
+        lambda chosen: tuple(a for a in allowed if a in chosen))
+    return st.none() | proper if allowed else st.none()
+
+
+@st.composite
+def views(draw: st.DrawFn, bounds: Bounds) -> View:
+    low, high = bounds.years
+    years = st.tuples(st.integers(low, high), st.integers(low, high)).map(sorted).map(tuple)
+    selection = draw(st.sampled_from(["", "person", "relation"]))
+    return View(
+        factions=draw(_subsets(bounds.factions)),
+        mode=draw(st.sampled_from(list(FACTION_MODES))),
+        types=draw(_subsets(bounds.types)),
+        polarities=draw(_subsets(bounds.polarities)),
+        claimants=draw(_subsets(bounds.claimants)),
+        years=draw(st.none() | years.filter(lambda y: y != (low, high))),
+        hide_isolated=draw(st.booleans()),
+        layout=draw(st.sampled_from(list(LAYOUTS))),
+        person=draw(st.sampled_from(sorted(bounds.people))) if selection == "person" else "",
+        relation=(draw(st.sampled_from(sorted(bounds.relations)))
+                  if selection == "relation" else ""),
+        documents=draw(_subsets(bounds.documents)),
+        cell=draw(st.none() | st.tuples(st.sampled_from(bounds.factions),
+                                        st.sampled_from(bounds.factions),
+                                        st.sampled_from(CELL_POLARITIES))),
+        color=draw(st.sampled_from(list(COLORINGS))),
+        size=draw(st.sampled_from(["", *MEASURES])),
+        step=draw(st.integers(0, bounds.steps)),
+        present=draw(st.booleans()),
+        table=draw(st.booleans()),
+        moved=tuple(draw(st.lists(st.tuples(st.sampled_from(sorted(bounds.people)),
+                                            st.integers(-9999, 9999), st.integers(-9999, 9999)),
+                                  max_size=4, unique_by=lambda m: m[0]))),
+    )
+
+
+@given(data=st.data())
+def test_every_view_of_the_shipped_corpus_survives_the_url(shipped_network: Network,
+                                                           data: st.DataObject) -> None:
+    bounds = shipped_network.bounds
+    view = data.draw(views(bounds))
+    query = to_query(view, bounds.start)
+    assert parse_query(query, bounds) == view
+    assert to_query(parse_query(query, bounds), bounds.start) == query
+    assert len(query) <= MAX_QUERY
+
+
+def test_the_panels_ignore_only_view_keys() -> None:
+    """``PANEL_IGNORES`` names query keys the browser drops from a panel's key: each must be
+    one ``to_query`` writes."""
+    written = to_query(View(layout="faction", color="community", size="degree", step=2,
+                            present=True, relation="r1", table=True, moved=(("hegai", 1, 2),)))
+    keys = {pair.split("=")[0] for pair in written.lstrip("?").split("&")}
+    assert {k for ignored in PANEL_IGNORES.values() for k in ignored} <= keys
+
+
+def test_a_person_moved_again_keeps_only_the_latest_place() -> None:
+    view = View().move("a", 1.4, 2.6).move("b", 0, 0).move("a", 5, -5.5)
+    assert view.moved == (("b", 0, 0), ("a", 5, -6))
+    many = View()
+    for i in range(MAX_MOVED + 5):
+        many = many.move(f"p{i}", i, i)
+    assert len(many.moved) == MAX_MOVED and many.moved[-1][0] == f"p{MAX_MOVED + 4}"
