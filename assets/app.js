@@ -120,14 +120,14 @@
 
   /* --- the reader: scroll to a paragraph once it is there --- */
   function showParagraph(anchor) {
-    /* The reader is display:none until the tab's class lands, and another document's text
-       comes from the server: look for the paragraph on each frame, for up to 10 s. */
+    /* The reader is display:none until the tab's class lands, and the text comes from the
+       server when the tab first opens: look for the paragraph on each frame, up to 30 s. */
     const started = performance.now();
     const look = function () {
       const target = document.getElementById(anchor);
       const reader = document.getElementById("div-reader");
       if (!target || !reader || reader.offsetParent === null) {
-        if (performance.now() - started < 10000) { window.requestAnimationFrame(look); }
+        if (performance.now() - started < 30000) { window.requestAnimationFrame(look); }
         return;
       }
       document.querySelectorAll(".reader-para.is-current").forEach(function (el) {
@@ -183,6 +183,11 @@
           if (key !== analysisKey) { analysis = key; }
         }
         return [detail, analysis];
+      },
+      readerKey: function (tab, document, current) {
+        /* The reader draws a document once its tab is open, and again when it changes. */
+        if (tab !== "reader" || !document || document === current) { return NO(); }
+        return document;
       },
       readerDocument: function (jump, current) {
         /* A citation of another document switches the reader to it first; the server then

@@ -15,8 +15,14 @@ from .corpus.writing import atomic_write
 
 
 def _data_dir(value: str | None) -> Path:
-    """``--data`` when given, else ``DASHBOARD_DATA`` (``settings``), else data/."""
-    return Path(value or str(settings.get("DASHBOARD_DATA"))).resolve()
+    """``--data`` when given, else ``DASHBOARD_DATA`` (``settings``), else data/. A path
+    that cannot be resolved (a symbolic link loop) is kept as given: reading it reports
+    the problem."""
+    path = Path(value or str(settings.get("DASHBOARD_DATA")))
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def plural(count: int, word: str, many: str = "") -> str:

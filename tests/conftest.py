@@ -27,30 +27,8 @@ from tests.browser import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Doctests of dashboard/ that cannot pass as written. The app's code is the lead's to fix;
-#: until then they are expected to fail (and fail the suite once they pass).
-DOCTEST_BUGS = {
-    "dashboard/network/captions.py::dashboard.network.captions.caption": (
-        "the expected caption says 20 of 168 relations (it is 24 since r144-r168) and is "
-        "written as a repr with an escaped apostrophe, which Python never prints"),
-    "dashboard/settings.py::dashboard.settings.read": (
-        "the example still sets DASHBOARD_THREADS, which SETTINGS no longer declares: only "
-        "the DASHBOARD_PORT error is raised"),
-    "dashboard/corpus/worklist.py::dashboard.corpus.worklist.candidates": (
-        "a capitalised word opening a sentence that is not in STOPWORDS ('Later') is kept "
-        "in front of the name: 'Later Ri [Sym Yeb]'"),
-    "dashboard/network/spacing.py::dashboard.network.spacing.label_lines": (
-        "label_lines wraps 'Pak Heon-yeong group (South Korean Workers' Party)' in four "
-        "lines, the example says three"),
-}
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATA = ROOT / "data"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.nodeid in DOCTEST_BUGS:
-            item.add_marker(pytest.mark.xfail(strict=True, reason=DOCTEST_BUGS[item.nodeid]))
 
 
 @pytest.fixture(scope="session", autouse=True)

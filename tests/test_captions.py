@@ -72,10 +72,9 @@ CHANGES: list = [
     {"step": 4},
     {"person": "pak-il-u"},
     {"relation": "r001"},
-    *(pytest.param(change, marks=pytest.mark.xfail(strict=True, reason=(
-        "dashboard/network/captions.py _view_words leaves out hide_isolated, layout and "
-        "present: two downloads of views that differ only there get one file name")))
-      for change in ({"hide_isolated": True}, {"layout": "concentric"}, {"present": True})),
+    {"hide_isolated": True},
+    {"layout": "concentric"},
+    {"present": True},
 ]
 
 
@@ -85,10 +84,6 @@ def test_two_views_give_two_file_names(shipped_network: Network, change: dict) -
     assert file_stem(shipped_network, other) != file_stem(shipped_network, BASE)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "dashboard/network/captions.py _view_words writes more than three chosen ids as their "
-    "count alone, without the field: four factions and four other factions, or four "
-    "relation types, are all '-4'"))
 def test_long_choices_give_different_names(shipped_network: Network) -> None:
     factions = shipped_network.bounds.factions
     types = shipped_network.bounds.types

@@ -105,19 +105,13 @@ EXPECTED: dict[str, Flat] = {
 
 #: Cases where relations.csv cannot be read, and the coverage check of uncoded.csv then
 #: warns about every paragraph as unread: one mistake, two problems (a bug in loading.py).
-CASCADE = "an unread relations.csv also gives a spurious paragraph-unread warning " \
-    "(dashboard/corpus/loading.py: the coverage check runs although relations.csv is unread)"
-UNREAD_RELATIONS = {"missing-file", "empty-file", "not-utf8", "nul-bytes", "malformed-csv"}
-
 #: Cases that leave the corpus valid: no problem, or warnings only.
 STILL_VALID = {"bom", "document-without-row", "duplicate-alias", "hostile-text",
                "blank-line-before-header", "no-steps", "paragraph-outside-steps",
                "paragraph-unread", "paragraph-coded-and-recorded", "corpus-rows"}
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=CASCADE))
-    if c in UNREAD_RELATIONS else c for c in EXPECTED])
+@pytest.mark.parametrize("case", list(EXPECTED))
 def test_broken_case_gives_exactly_its_problems(case: str) -> None:
     assert flatten(load_corpus(BROKEN / case).problems) == EXPECTED[case]
 

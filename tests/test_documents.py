@@ -122,10 +122,10 @@ def test_the_filter_is_shown_only_for_several_documents(network: Network,
 
 def test_the_reader_renders_the_chosen_document(network: Network,
                                                 passages: PassageIndex) -> None:
-    parts = reader_text(network.corpus, passages, SECOND)
-    assert parts[0].children == f"{TITLE} (1955-12-20)"
-    assert [p.id for p in parts[1:]] == [f"para-{SECOND}-{n}" for n in (1, 2, 3)]
-    assert reader_text(network.corpus, passages, "nope")[0].children == "No such document."
+    text = reader_text(network.corpus, passages, SECOND)
+    assert text["title"] == f"{TITLE} (1955-12-20)"
+    assert [p["anchor"] for p in text["paragraphs"]] == [f"para-{SECOND}-{n}" for n in (1, 2, 3)]
+    assert reader_text(network.corpus, passages, "nope")["missing"] == "No such document."
 
 
 def test_a_persons_passages_cite_both_documents_with_title_and_date(

@@ -36,7 +36,7 @@ JUNK = {
 STORE_READS = {
     ids.STORE_GRAPH_QUERY: str, ids.STORE_DETAIL_KEY: str, ids.STORE_ANALYSIS_KEY: str,
     ids.STORE_STEP_KEY: str, ids.STORE_SORT: dict, ids.STORE_TABLE_QUERY: dict,
-    ids.STORE_ACTION: dict, ids.STORE_SELECTED_AT: int,
+    ids.STORE_ACTION: dict, ids.STORE_SELECTED_AT: int, ids.STORE_READER_KEY: str,
 }
 #: Outputs whose answer carries a time: compared by status only.
 UNSTABLE = (ids.STORE_PICTURE,)
@@ -379,14 +379,14 @@ def test_too_many_wildcard_items_is_413(client, deps, layout, log):
 
 
 def test_a_refusal_is_one_plain_line(client, deps, layout, log):
-    body = _by_output(deps, layout, "div-reader-text.children")
+    body = _by_output(deps, layout, "search-results")
     body["inputs"][0]["value"] = {"evil": "\nInjected log line"}
     response = post(client, body)
     assert response.status_code == 400
     assert response.mimetype == "text/plain"
     assert response.get_data(as_text=True).count("\n") == 1
     line = log.records[-1].getMessage()
-    assert "\n" not in line and "dropdown-reader-document" in line and "expected a string" \
+    assert "\n" not in line and "input-search" in line and "expected a string" \
         in line, line
     assert response.headers["Content-Security-Policy"]  # the headers still apply
 
@@ -447,7 +447,7 @@ def test_responses_are_compressed_and_keep_their_headers(client, deps, layout, e
     bundle = re.search(r'<script src="(/_dash-component-suites/[^"]+)"', page)[1]
     requests = [("GET", "/", None), ("GET", bundle, None), ("GET", "/assets/style.css", None),
                 ("GET", "/_dash-layout", None),
-                ("POST", UPDATE, _by_output(deps, layout, "div-reader-text.children"))]
+                ("POST", UPDATE, _by_output(deps, layout, "div-detail.children"))]
     for method, path, body in requests:
         plain = client.open(path, method=method, json=body)
         packed = client.open(path, method=method, json=body,

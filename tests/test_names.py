@@ -35,9 +35,7 @@ from dashboard.network.search import SearchIndex
     # apostrophes: straight, curly, modifier letter
     ("Ch'oe", "Choe"),
     ("Ch’oe", "Ch'oe"),
-    pytest.param("Chʼoe", "Choe", marks=pytest.mark.xfail(strict=True, reason=(
-        "dashboard/corpus/names.py name_key: U+02BC MODIFIER LETTER APOSTROPHE (the "
-        "McCune–Reischauer apostrophe) is a letter to isalnum(), so it is not folded"))),
+    ("Chʼoe", "Choe"),
     ("P'eng Te-huai", "Peng Tehuai"),
     ("Ho Ka-i", "hokai"),
 ])
@@ -127,10 +125,7 @@ def found(names: tuple[str, ...], text: str) -> list[str]:
     (("Kim",), "Kimura and Kim.", ["Kim"]),
     (("Kim Il Sung", "Kim"), "Kim Il Sung met Kim.", ["Kim Il Sung", "Kim"]),  # longest first
     (("Ho Ka-i",), "Ho Ka-i and ho ka-i", ["Ho Ka-i", "ho ka-i"]),
-    pytest.param(("Ho Ka-i",), "Ho Ka i came", ["Ho Ka i"], marks=pytest.mark.xfail(
-        strict=True, reason="dashboard/corpus/names.py NameFinder.max_words counts a hyphenated "
-        "name as its WORD matches ('Ho Ka-i': 2), so 'Ho Ka i' (3 words) is found only when "
-        "another name of the corpus is longer")),
+    (("Ho Ka-i",), "Ho Ka i came", ["Ho Ka i"]),
     (("Pak Hŏn-yŏng",), "PAK HŎN-YŎNG", ["PAK HŎN-YŎNG"]),
     (("Хегай",), "Товарищ Хегай и ХЕГАЙ.", ["Хегай", "ХЕГАЙ"]),
     (("Хегай",), "Comrade Khegai and Hegai.", ["Khegai", "Hegai"]),
@@ -142,13 +137,6 @@ def test_names_are_found_as_whole_words_in_any_spelling(names: tuple[str, ...], 
     assert found(names, text) == expected
 
 
-#: Names written with an initial or a bracket are never found whole: the words of a name
-#: may be joined only by spaces or one hyphen.
-INITIALS = ("dashboard/corpus/names.py JOIN: a name with initials or brackets ('V. I. Ivanov', "
-            "'Joseph V. Stalin', 'Reactionary (bourgeois) writers' in people.csv) is never found")
-
-
-@pytest.mark.xfail(strict=True, reason=INITIALS)
 @pytest.mark.parametrize(("name", "text"), [
     ("Joseph V. Stalin", "Then Joseph V. Stalin spoke."),
     ("V. I. Ivanov", "by V. I. Ivanov for 7 December"),

@@ -32,7 +32,6 @@ from dashboard.network.passages import (
     segments,
     word_spans,
 )
-from tests.test_names import INITIALS
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -243,7 +242,6 @@ def test_relation_without_a_paragraph(index: PassageIndex, relation_id: str) -> 
     assert index.relation(relation_id) is None
 
 
-@pytest.mark.xfail(strict=True, reason=INITIALS)
 def test_hostile_name_is_matched_as_text(index: PassageIndex) -> None:
     passages = index.person("hostile")
     assert [p.paragraph.citation for p in passages] == ["d2 ¶1", "d2 ¶2"]

@@ -175,11 +175,11 @@ def test_every_response_has_the_headers(csp, client, path):
 
 
 def test_callback_responses_have_the_headers(csp, client):
-    body = {"output": "div-reader-text.children",
-            "outputs": {"id": "div-reader-text", "property": "children"},
-            "inputs": [{"id": "dropdown-reader-document", "property": "value",
+    body = {"output": "store-reader-text.data",
+            "outputs": {"id": "store-reader-text", "property": "data"},
+            "inputs": [{"id": "store-reader-key", "property": "data",
                         "value": "ivanov-1955-12-07"}],
-            "changedPropIds": ["dropdown-reader-document.value"], "state": []}
+            "changedPropIds": ["store-reader-key.data"], "state": []}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     assert response.headers["Content-Security-Policy"] == csp

@@ -15,11 +15,6 @@ from dashboard.corpus.text import (
     split_paragraphs,
 )
 
-#: A regression: the block pattern's lookahead wants the newline right after the last
-#: non-space character, and its optional tail is tried greedily.
-SPLIT_BUG = ("dashboard/corpus/text.py _BLOCK: a line ending in spaces or tabs before the "
-             "blank line, or a one-character paragraph, is not split from the next paragraph")
-
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("", []),
@@ -29,11 +24,9 @@ SPLIT_BUG = ("dashboard/corpus/text.py _BLOCK: a line ending in spaces or tabs b
     ("\n\nOne.\n  \n\n\nTwo\nlines.\n\n", ["One.", "Two\nlines."]),
     ("One.\r\n\r\nTwo.\r\n", ["One.", "Two."]),
     ("One.\r\rTwo.", ["One.", "Two."]),
-    pytest.param("  indented\n  block  \n\nnext", ["indented\n  block", "next"],
-                 marks=pytest.mark.xfail(strict=True, reason=SPLIT_BUG)),
-    pytest.param("Two.\t\n\nThree.", ["Two.", "Three."],
-                 marks=pytest.mark.xfail(strict=True, reason=SPLIT_BUG)),
-    pytest.param("A\n\nB", ["A", "B"], marks=pytest.mark.xfail(strict=True, reason=SPLIT_BUG)),
+    ("  indented\n  block  \n\nnext", ["indented\n  block", "next"]),
+    ("Two.\t\n\nThree.", ["Two.", "Three."]),
+    ("A\n\nB", ["A", "B"]),
 ])
 def test_split_paragraphs(text: str, expected: list[str]) -> None:
     paragraphs = split_paragraphs("d", text)
@@ -126,7 +119,6 @@ def test_lines_as_paragraphs(text: str, expected: str | None) -> None:
     assert lines_as_paragraphs(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=SPLIT_BUG)
 @given(st.lists(st.text(st.sampled_from(list("ab .")), min_size=1, max_size=10)
                 .filter(str.strip), min_size=2, max_size=6))
 @example(["A", "B"])

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from dashboard.corpus import Corpus
 from dashboard.corpus.schema import POLARITIES
 from dashboard.network.graph import Network
+from dashboard.network.query import CELL_POLARITIES
 from dashboard.network.view import (
-    CELL_POLARITIES,
     COLORINGS,
     FACTION_MODES,
     LAYOUTS,

@@ -99,7 +99,8 @@ def load_corpus(data_dir: Path | str) -> LoadResult:
                                                         known["people"])
     uncoded, uncoded_problems = readings.load_uncoded(rows[UNCODED.name], documents)
     about, about_problems = readings.load_about(rows[CORPUS.name])
-    if (data_dir / UNCODED.file).exists() and not quote_problems:
+    if (data_dir / UNCODED.file).exists() and not quote_problems and \
+            not {RELATIONS.name, UNCODED.name} & unread:
         uncoded_problems += readings.check_coverage(documents, relations.values(), uncoded)
     corpus = Corpus(
         documents=documents,

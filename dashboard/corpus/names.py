@@ -27,8 +27,13 @@ MIN_KEY = 3
 #: A word: letters and digits, joined by hyphens or apostrophes ("Il-u", "Ch'oe"), but
 #: without a possessive "'s" ("Pak Il-u's" is the name "Pak Il-u").
 WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑–]|['’ʼ‘](?!s\b))[^\W_]+)*")
-#: What may stand between two words of one name: spaces or a single hyphen.
-JOIN = re.compile(r"^(?:\s+|\s*[-‐‑]\s*)$")
+#: What may stand between two words of one name: spaces, a single hyphen, the full stop
+#: of an initial ("V. I. Ivanov") or a bracket ("Reactionary (bourgeois) writers").
+JOIN = re.compile(r"^(?:\.?\s+|\s*[-‐‑]\s*|\s*\(\s*|\s*\)\s+)$")
+#: Signs in a name beyond letters, digits, spaces, hyphens, apostrophes and full stops.
+SIGNS = re.compile(r"[^\w\s\-‐‑'’ʼ‘.]")
+#: What splits a name into the words the finder counts: spaces, hyphens, stops, brackets.
+PARTS = re.compile(r"[^\W_]+")
 
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -41,6 +46,10 @@ CYRILLIC = {
 CYRILLIC_ALTERNATIVES = {"х": "h", "ё": "e", "й": "y", "е": "ye"}
 
 
+#: Apostrophes Unicode counts as letters (McCune–Reischauer writes Chʼoe with U+02BC).
+APOSTROPHE_LETTERS = frozenset("\u02bc\u02bb\u02b9\u02be\u02bf")
+
+
 def name_key(text: str) -> str:
     """Fold a name for comparison: case, diacritics, hyphens, apostrophes and spaces.
 
@@ -50,7 +59,8 @@ def name_key(text: str) -> str:
     True
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)
+                   and c not in APOSTROPHE_LETTERS)
 
 
 def is_cyrillic(text: str) -> bool:
@@ -117,20 +127,28 @@ class NameFinder:
 
     def __init__(self, names: dict[str, Iterable[str]]) -> None:
         self.owners: dict[str, set[str]] = {}
+        #: Names holding other signs than letters, spaces, hyphens and the full stops of
+        #: initials are also looked for as they are written (whitespace aside).
+        self.literal: list[tuple[re.Pattern[str], str]] = []
         longest = 1
         for owner, own in names.items():
             for name in variants(own):
                 key = name_key(name)
                 if len(key) >= MIN_KEY:
                     self.owners.setdefault(key, set()).add(owner)
-                    longest = max(longest, len(WORD.findall(name)))
+                    longest = max(longest, len(PARTS.findall(name)))
+                if key and SIGNS.search(name):
+                    body = r"\s+".join(map(re.escape, name.split()))
+                    self.literal.append((re.compile(body, re.IGNORECASE), owner))
         self.max_words = min(longest, MAX_WORDS)
 
     def find(self, text: str, only: set[str] | None = None) -> list[Found]:
         """Every name in ``text`` (of the ``only`` owners, if given), longest first at each
         place, never overlapping; a name two owners share is found for both."""
-        words = list(WORD.finditer(text))
-        out: list[Found] = []
+        out = self._literal(text, only)
+        taken = [(f.start, f.end) for f in out]
+        words = [w for w in WORD.finditer(text)
+                 if not any(a < w.end() and w.start() < b for a, b in taken)]
         at = 0
         while at < len(words):
             found = self._longest(text, words, at, only)
@@ -141,6 +159,20 @@ class NameFinder:
             end = found[0].end
             while at < len(words) and words[at].start() < end:
                 at += 1
+        return sorted(out, key=lambda f: (f.start, f.owner))
+
+    def _literal(self, text: str, only: set[str] | None) -> list[Found]:
+        """The names with signs, found as written, longest first, never overlapping."""
+        found = sorted((Found(m.start(), m.end(), owner, m.group())
+                        for pattern, owner in self.literal
+                        if only is None or owner in only
+                        for m in pattern.finditer(text)),
+                       key=lambda f: (f.start, -(f.end - f.start)))
+        out: list[Found] = []
+        for f in found:
+            if not out or f.start >= out[-1].end or (f.start, f.end) == (out[-1].start,
+                                                                          out[-1].end):
+                out.append(f)
         return out
 
     def _longest(self, text: str, words: list[re.Match], at: int,

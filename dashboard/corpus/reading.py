@@ -48,9 +48,11 @@ def unreadable_directory(path: Path) -> Problem | None:
     return None
 
 
-def read_bytes(path: Path, label: str, limit: int = MAX_FILE_BYTES
+def read_bytes(path: Path, label: str, limit: int | None = None
                ) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of a regular file of at most ``limit`` bytes, or a problem."""
+    """The bytes of a regular file of at most ``limit`` bytes (``MAX_FILE_BYTES``), or a
+    problem."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
     except FileNotFoundError:

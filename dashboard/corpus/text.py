@@ -11,7 +11,9 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
-_BLOCK = re.compile(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", re.DOTALL)
+#: A paragraph: from a non-space to the last non-space before a blank line (a line holding
+#: nothing but spaces counts as blank) or the end of the text.
+_BLOCK = re.compile(r"\S(?:.*?\S)??(?=[^\S\n]*\n\s*\n|\s*\Z)", re.DOTALL)
 
 
 def normalize_newlines(text: str) -> str:

@@ -96,15 +96,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _view_words(view: View) -> list[str]:
+def _choice_words(field: str, prefix: str, values: tuple[str, ...]) -> str:
+    """A filter in a file name: up to three ids, else the field, how many and a digest."""
+    if len(values) > 3:
+        digest = hashlib.sha256(",".join(values).encode()).hexdigest()[:4]
+        return f"{len(values)}-{field}-{digest}"
+    return "-".join(([prefix] if prefix else []) + (list(values) or [f"no-{field}"]))
+
+
+def _view_words(view: View, start: View) -> list[str]:
     words: list[str] = []
-    for prefix, values in (("", view.factions), ("doc", view.documents), ("", view.types),
-                           ("", view.polarities), ("by", view.claimants)):
+    for field, prefix, values in (
+            ("factions", "", view.factions), ("documents", "doc", view.documents),
+            ("types", "", view.types), ("polarities", "", view.polarities),
+            ("claimants", "by", view.claimants)):
         if values is not None:
-            chosen = list(values) if len(values) <= 3 else [f"{len(values)}"]
-            words.append("-".join(([prefix] if prefix else []) + (chosen or ["none"])))
+            words.append(_choice_words(field, prefix, values))
     if view.mode != "touching":
         words.append(view.mode)
+    if view.hide_isolated != start.hide_isolated:
+        words.append("isolated-hidden" if view.hide_isolated else "isolated-shown")
+    if view.layout != "force":
+        words.append(view.layout)
+    if view.present:
+        words.append("projector")
     if view.years:
         words.append(f"{view.years[0]}-{view.years[1]}")
     if view.cell:
@@ -132,7 +147,7 @@ def file_stem(network: Network, view: View) -> str:
     """
     docs = list(network.corpus.documents)
     base = (docs[0] if len(docs) == 1 else slug(network.corpus.about.title)[:40]) or "corpus"
-    words = slug("-".join(_view_words(view)))
+    words = slug("-".join(_view_words(view, network.bounds.start)))
     stem = f"{base}-network" + (f"-{words}" if words else "")
     if len(stem) > MAX_STEM:
         digest = hashlib.sha256(stem.encode()).hexdigest()[:8]

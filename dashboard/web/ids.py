@@ -46,6 +46,12 @@ STORE_TABLE_QUERY = "store-table-query"  # the URL's query, passed on only while
 DIV_TABLE_VIEW = "div-table-view"
 LIST_PEOPLE = "list-people"
 TABLE_RELATIONS = "table-relations"
+TBODY_RELATIONS = "tbody-relations"
+TEXT_PEOPLE_COUNT = "text-people-count"
+TEXT_RELATION_COUNT = "text-relation-count"
+TEXT_TABLE_MORE = "text-table-more"
+STORE_TABLE_ROWS = "store-table-rows"  # the rows as data, drawn by assets/lists.js
+STORE_TABLE_DRAWN = "store-table-drawn"
 
 DIV_SIDE = "div-side"
 BUTTON_TAB_DETAIL = "button-tab-detail"
@@ -54,6 +60,9 @@ DIV_DETAIL = "div-detail"
 DIV_READER = "div-reader"
 DROPDOWN_READER_DOCUMENT = "dropdown-reader-document"  # the document the reader shows
 DIV_READER_TEXT = "div-reader-text"
+STORE_READER_KEY = "store-reader-key"  # the document the reader has drawn (once opened)
+STORE_READER_TEXT = "store-reader-text"  # its paragraphs as data, drawn by assets/lists.js
+STORE_READER_DRAWN = "store-reader-drawn"
 
 OPTION_HIDE_ISOLATED = "hide-isolated"
 

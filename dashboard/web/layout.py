@@ -21,6 +21,7 @@ from .components.detail import intro_panel
 from .components.filters import filters
 from .components.legend import legend
 from .components.reader import reader
+from .components.table import table_frame
 
 #: The elements carry their positions: the first layout only fits them to the screen.
 START_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
@@ -73,8 +74,9 @@ def graph_section(network: Network) -> html.Section:
             boxSelectionEnabled=False, wheelSensitivity=WHEEL_SENSITIVITY,
             style={"width": "100%", "height": "100%"}, className="graph"), camera_buttons()],
             className="graph-box", id=ids.DIV_GRAPH_BOX, tabIndex="-1"),
-        html.Div(id=ids.DIV_TABLE_VIEW, className="table-view", hidden=True, tabIndex="-1",
-                 role="region", **{"aria-label": "The network as a list and a table"}),
+        html.Div(table_frame(), id=ids.DIV_TABLE_VIEW, className="table-view", hidden=True,
+                 tabIndex="-1", role="region",
+                 **{"aria-label": "The network as a list and a table"}),
         html.Div(html.Img(id=ids.IMG_PRINT, alt="The network as shown on screen",
                           className="print-graph"), className="print-only"),
         walk_panel(),
@@ -150,8 +152,13 @@ def build_layout(network: Network) -> html.Div:
         dcc.Store(id=ids.STORE_TAB, data="detail"),
         dcc.Store(id=ids.STORE_DETAIL_KEY, data=""),  # the intro panel, drawn below
         dcc.Store(id=ids.STORE_ANALYSIS_KEY, data=NOT_DRAWN),
+        dcc.Store(id=ids.STORE_READER_KEY, data=NOT_DRAWN),
+        dcc.Store(id=ids.STORE_READER_TEXT, data={}),
+        dcc.Store(id=ids.STORE_READER_DRAWN, data=""),
         dcc.Store(id=ids.STORE_TABLE_VIEW, data=False),
         dcc.Store(id=ids.STORE_TABLE_QUERY, data={}),
+        dcc.Store(id=ids.STORE_TABLE_ROWS, data={}),
+        dcc.Store(id=ids.STORE_TABLE_DRAWN, data=""),
         *stores(),
         header(network),
         html.Main([filters(network), graph_section(network), side_panel(network)],

@@ -48,11 +48,24 @@ def register(app: Dash, corpus: Corpus, passages: PassageIndex) -> None:
         prevent_initial_call=True,
     )
 
+    app.clientside_callback(  # the document, passed on once the Document tab is open
+        ClientsideFunction(namespace="ivanov", function_name="readerKey"),
+        Output(ids.STORE_READER_KEY, "data"),
+        Input(ids.STORE_TAB, "data"), Input(ids.DROPDOWN_READER_DOCUMENT, "value"),
+        State(ids.STORE_READER_KEY, "data"),
+    )
+
     @lru_cache(maxsize=READER_CACHE)
-    def text(document_id: str) -> list:
+    def text(document_id: str) -> dict:
         return reader_text(corpus, passages, document_id)
 
-    @app.callback(Output(ids.DIV_READER_TEXT, "children"),
-                  Input(ids.DROPDOWN_READER_DOCUMENT, "value"))
+    @app.callback(Output(ids.STORE_READER_TEXT, "data"),
+                  Input(ids.STORE_READER_KEY, "data"), prevent_initial_call=True)
     def _text(document_id):
+        """The document's text, sent the first time the Document tab shows it."""
         return text(document_id if isinstance(document_id, str) else "")
+
+    app.clientside_callback(  # drawn in the browser, with text nodes only
+        ClientsideFunction(namespace="ivanovLists", function_name="renderReader"),
+        Output(ids.STORE_READER_DRAWN, "data"), Input(ids.STORE_READER_TEXT, "data"),
+        prevent_initial_call=True)

@@ -3,6 +3,8 @@ browser, filled by the server while open.
 
 The browser passes the URL's query on to ``store-table-query`` only while the view is
 open and only when what the table shows changed, so a closed table view costs no request.
+The server answers with the rows as data (``components/table.py``), which the browser
+draws (``renderTable`` in ``assets/lists.js``).
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ from dash.exceptions import PreventUpdate
 from ...network.graph import Network
 from ...network.view import parse_query
 from .. import ids
-from ..components.table import table_view
+from ..components.table import table_rows
 
 
-def rows(network: Network, query: object) -> list:
-    """The list and the table for the query the browser passed on (``{"search": ...}``)."""
-    if not isinstance(query, dict):
+def rows(network: Network, query: object) -> dict:
+    """The rows for the query the browser passed on (``{"search": ...}``)."""
+    if not isinstance(query, dict) or "search" not in query:
         raise PreventUpdate
     search = query.get("search")
-    return table_view(network, parse_query(search if isinstance(search, str) else "",
+    return table_rows(network, parse_query(search if isinstance(search, str) else "",
                                            network.bounds))
 
 
@@ -43,5 +45,9 @@ def register(app: Dash, network: Network) -> None:
         State(ids.STORE_TABLE_QUERY, "data"),
         prevent_initial_call=True,
     )
-    app.callback(Output(ids.DIV_TABLE_VIEW, "children"), Input(ids.STORE_TABLE_QUERY, "data"),
+    app.callback(Output(ids.STORE_TABLE_ROWS, "data"), Input(ids.STORE_TABLE_QUERY, "data"),
                  prevent_initial_call=True)(lambda query: rows(network, query))
+    app.clientside_callback(
+        ClientsideFunction(namespace="ivanovLists", function_name="renderTable"),
+        Output(ids.STORE_TABLE_DRAWN, "data"), Input(ids.STORE_TABLE_ROWS, "data"),
+        prevent_initial_call=True)

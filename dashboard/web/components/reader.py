@@ -2,7 +2,9 @@
 
 Every paragraph shows the names it holds and the sentences quoted as evidence marked, and
 ends with links to the people and relations it holds, so a reader can go from the text to
-the network as well as back.
+the network as well as back. The text is data (``reader_text``), drawn in the browser
+(``renderReader`` in ``assets/lists.js``) with text nodes only: a whole document as Dash
+components is a thousand of them, which takes the page seconds to draw.
 """
 
 from __future__ import annotations
@@ -10,9 +12,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ...corpus.model import Corpus
-from ...network.passages import PassageIndex
+from ...network.passages import Passage, PassageIndex
 from .. import ids
-from .common import marked, person_button, relation_button
 
 
 def document_options(corpus: Corpus) -> list[dict]:
@@ -34,31 +35,26 @@ def reader(corpus: Corpus) -> list:
     return [chooser, html.Div(id=ids.DIV_READER_TEXT)]
 
 
-def _links(corpus: Corpus, people: tuple[str, ...], relations: tuple[str, ...]) -> html.P | None:
-    if not people and not relations:
-        return None
-    chips = [person_button(corpus.people[p], "chip chip-person") for p in people]
-    chips += [relation_button(r, f"{corpus.relations[r].type}",
-                              f"chip polarity-{corpus.relations[r].polarity}",
-                              f"Show relation {r} and the sentence that states it")
-              for r in relations]
-    return html.P([html.Span("In this paragraph: ", className="meta"), *chips],
-                  className="para-links")
+def _segments(passage: Passage) -> list[list[str]]:
+    """The paragraph's text as [text, classes, note] pieces (classes: mention, quote)."""
+    return [[seg.text, " ".join(c for c, on in (("mention", seg.mention),
+                                                 ("quote", seg.quote)) if on), seg.note]
+            for seg in passage.segments]
 
 
-def reader_text(corpus: Corpus, passages: PassageIndex, document_id: str) -> list:
-    """One document's paragraphs, each with its ¶ number, an id a citation scrolls to, its
-    names and quotes marked, and links to its people and relations."""
+def reader_text(corpus: Corpus, passages: PassageIndex, document_id: str) -> dict:
+    """One document's paragraphs as data: each with its ¶ number, the id a citation
+    scrolls to, its text cut into marked pieces, and the people and relations it holds."""
     doc = corpus.documents.get(document_id)
     if doc is None:
-        return [html.P("No such document.", className="hint")]
-    out: list = [html.H2(f"{doc.title} ({doc.date})", className="reader-title")]
+        return {"title": "", "missing": "No such document.", "paragraphs": []}
+    out = []
     for para in doc.paragraphs:
         passage, people = passages.paragraph(doc.id, para.number)
-        out.append(html.Div([
-            html.P([html.Span(f"¶{para.number}", className="para-num",
-                              **{"aria-hidden": "true"}), *marked(passage)]),
-            _links(corpus, people, passage.relations),
-        ], id=para.anchor, className="reader-para", tabIndex="-1",
-            **{"aria-label": f"Paragraph {para.number}"}))
-    return out
+        out.append({
+            "anchor": para.anchor, "number": para.number, "segments": _segments(passage),
+            "people": [[p, corpus.people[p].name] for p in people],
+            "relations": [[r, corpus.relations[r].type, corpus.relations[r].polarity]
+                          for r in passage.relations],
+        })
+    return {"title": f"{doc.title} ({doc.date})", "paragraphs": out}

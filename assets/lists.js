@@ -1,0 +1,103 @@
+/* The long lists drawn in the browser: the table view's rows and the Document tab's text.
+
+   The server sends them as data (dashboard/web/components/table.py `table_rows`, reader.py
+   `reader_text`); drawn as Dash components, a few hundred rows or a whole document take
+   the page seconds. Here they are plain elements built with createElement and text
+   nodes: corpus text is never parsed as HTML. Buttons carry data-action (select a person
+   or relation, as a click in the graph does: app.js) and citations data-jump, like the
+   ones the server draws. Registered from dashboard/web/callbacks/table.py and reader.py. */
+(function () {
+  "use strict";
+
+  function el(tag, props, children) {
+    const node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      const value = props[key];
+      if (value === null || value === undefined || value === false) { return; }
+      if (key === "className") { node.className = value; } else {
+        node.setAttribute(key, value === true ? "" : String(value));
+      }
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) { return; }
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function fill(id, nodes) {
+    const box = document.getElementById(id);
+    if (!box) { return false; }
+    box.replaceChildren.apply(box, nodes);
+    return true;
+  }
+
+  function text(id, value) {
+    const node = document.getElementById(id);
+    if (node) { node.textContent = value; }
+  }
+
+  function selectButton(kind, id, className, children, selected, title) {
+    return el("button", {type: "button", className: className, title: title,
+                         "data-action": "select " + kind + " " + id,
+                         "aria-current": selected ? "true" : null}, children);
+  }
+
+  function renderTable(data) {
+    const noUpdate = window.dash_clientside.no_update;
+    if (!data || !Array.isArray(data.people) || !Array.isArray(data.relations)) {
+      return noUpdate;
+    }
+    fill("list-people", data.people.map(function (p) {
+      return el("li", {className: p.selected ? "is-selected" : null}, [
+        selectButton("person", p.id, "row-button", [
+          el("span", {className: "row-name"}, [p.name]),
+          el("span", {className: "meta"}, [p.meta])], p.selected, "Select " + p.name)]);
+    }));
+    fill("tbody-relations", data.relations.map(function (r) {
+      return el("tr", {className: r.selected ? "is-selected" : null}, [
+        el("td", {}, [selectButton("relation", r.id, "row-button", [r.label], r.selected,
+                                   "Show this relation and the sentence that states it")]),
+        el("td", {}, [r.polarity]), el("td", {}, [r.claimant]), el("td", {}, [r.years]),
+        el("td", {className: "num"}, [r.cited])]);
+    }));
+    text("text-people-count", "(" + data.people.length + ")");
+    text("text-relation-count", "(" + data.total + ")");
+    text("text-table-more", data.more || "");
+    return data.people.length + " people, " + data.relations.length + " relations";
+  }
+
+  function paragraph(p) {
+    const pieces = (p.segments || []).map(function (s) {
+      return s[1] ? el("mark", {className: s[1], title: s[2] || null}, [s[0]]) : s[0];
+    });
+    const links = (p.people || []).map(function (person) {
+      return selectButton("person", person[0], "chip chip-person", [person[1]], false,
+                          "Select " + person[1]);
+    }).concat((p.relations || []).map(function (r) {
+      return selectButton("relation", r[0], "chip polarity-" + r[2], [r[1]], false,
+                          "Show relation " + r[0] + " and the sentence that states it");
+    }));
+    return el("div", {id: p.anchor, className: "reader-para", tabindex: "-1",
+                      "aria-label": "Paragraph " + p.number}, [
+      el("p", {}, [el("span", {className: "para-num", "aria-hidden": "true"},
+                      ["¶" + p.number])].concat(pieces)),
+      links.length ? el("p", {className: "para-links"},
+                        [el("span", {className: "meta"}, ["In this paragraph: "])]
+                          .concat(links)) : null]);
+  }
+
+  function renderReader(data) {
+    const noUpdate = window.dash_clientside.no_update;
+    if (!data || !Array.isArray(data.paragraphs)) { return noUpdate; }
+    const nodes = data.missing ? [el("p", {className: "hint"}, [data.missing])] :
+      [el("h2", {className: "reader-title"}, [data.title])].concat(
+        data.paragraphs.map(paragraph));
+    fill("div-reader-text", nodes);
+    return data.paragraphs.length + " paragraphs";
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    ivanovLists: {renderTable: renderTable, renderReader: renderReader}
+  });
+})();
