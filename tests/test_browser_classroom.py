@@ -232,7 +232,7 @@ def test_png_export_is_twice_the_screen_with_a_legend(room):
     page = room(1280, 720, "?present=1&step=4")
     canvas = page.evaluate("[cy.width(), cy.height()]")
     path = download(page, "#button-export-png")
-    assert path.name == "ivanov-1955-12-07-network-step-4.png"
+    assert path.name == "ivanov-1955-12-07-network-projector-step-4.png"
     width, height = png_size(path)
     assert width >= 2 * canvas[0] and height >= 2 * canvas[1] + 100  # the legend underneath
 

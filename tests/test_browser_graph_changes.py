@@ -103,9 +103,9 @@ def test_a_filter_takes_people_out_and_puts_them_back_where_they_were(app):
     assert page.evaluate("cy.getElementById('pak-il-u').length") == 0
     go(page, "?layout=concentric")
     assert page.evaluate("cy.getElementById('pak-il-u').position()") == pytest.approx(before)
-    page.go_back()
-    settle(page)
-    assert page.evaluate("cy.getElementById('pak-il-u').length") == 0
+    page.go_back()  # back to the filtered view: the browser's history, then the server
+    page.wait_for_function("location.search.includes('mode=between') && "
+                           "cy.getElementById('pak-il-u').length === 0")
 
 
 # -- a large corpus -------------------------------------------------------------------------
