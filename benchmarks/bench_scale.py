@@ -35,34 +35,26 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import bench_dashboard as bench  # noqa: E402
 from benchmarks import results, synthetic  # noqa: E402
-from dashboard import DEFAULT_DATA_DIR, ids  # noqa: E402
-from dashboard.callbacks import detail as detail_cb  # noqa: E402
+from dashboard import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.corpus import load_valid_corpus  # noqa: E402
-from dashboard.graph import Network, elements  # noqa: E402
-from dashboard.search import SearchIndex  # noqa: E402
-from dashboard.view import View, parse_query, to_query  # noqa: E402
-from tests.browser import (  # noqa: E402
-    CHROMIUM_ARGS,
-    chromium_path,
-    running_server,
-    track_requests,
-    wait_for_graph,
-)
+from dashboard.network.drawing import drawing  # noqa: E402
+from dashboard.network.graph import Network  # noqa: E402
+from dashboard.network.view import View, parse_query, to_query  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, chromium_path, running_server  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Issue 6: scale"
 SIZE = {"documents": 1000, "people": 5000, "relations": 25000, "seed": 1955}
 LOAD_TIMEOUT_MS = 180_000  # a page load may take this long at the synthetic scale
-QUERIES = ("pak", "kim il", "hŏn", "ri ch", "zzz")  # a surname, a prefix, a breve, a miss
 #: Where a corpus opens on one document (``Bounds.start``), the view that shows everything:
 #: measured too, beside the targets, so the cost of asking for all of it is known.
 EVERYTHING = "?document=all&isolated=show"
 TARGETS = {  # (measure, where it is read, target, unit): all on the synthetic corpus
     "load": ("load + validate", "start-up", 10.0, "s"),
-    "filter": ("filter: sync + redraw + detail", "HTTP", 150.0, "ms"),
-    "select": ("select: sync + redraw + detail", "HTTP", 100.0, "ms"),
+    "filter": ("filter: sync + redraw, one after another", "HTTP", 150.0, "ms"),
+    "select": ("select: sync + redraw + detail, one after another", "HTTP", 100.0, "ms"),
     "search": ("search", "HTTP", 100.0, "ms"),
-    "drawn": ("app: navigation → first render with them", "Chromium", 5000.0, "ms"),
+    "drawn": ("app: navigation → drawn and still", "Chromium", 5000.0, "ms"),
 }
 
 
@@ -99,7 +91,7 @@ def peak_mib() -> float:
 
 def start_up(data: Path, cache: Path, loads: int = 3) -> dict:
     """Load, build (cold then warm cache) and the whole app; seconds and MiB."""
-    from dashboard.app import create_app
+    from dashboard.web.app import create_app
 
     out: dict = {"load": timed(lambda: load_valid_corpus(data), loads)}
     corpus = load_valid_corpus(data)
@@ -116,36 +108,29 @@ def start_up(data: Path, cache: Path, loads: int = 3) -> dict:
 
 
 def callbacks(data: Path, cache: Path, repeat: int) -> list[dict]:
-    """The issue 3 callback rows, plus search, as plain dicts."""
+    """Issue 3's callback rows (the clicks and the search), as plain dicts."""
     with cache_at(cache):
         s = bench.Subjects.load(data)
     rows = bench.in_process(s, repeat)
-    net, index = s.network, SearchIndex.build(s.network.corpus)
-    ticked = tuple(f for f in net.bounds.factions if f != s.faction)  # as the issue 3 click
-    selected = to_query(View(factions=ticked, person=s.person))
-    steps = {"baseline": lambda _: to_query(parse_query(selected, net.bounds)),
-             "search": lambda i: detail_cb.results(net, index, QUERIES[i % len(QUERIES)])}
-    t = bench.interleaved(steps, repeat)
-    base = t.pop("baseline")
-    rows += [bench.Row("in process", f"search ({', '.join(QUERIES)})", t["search"], base)]
-    if net.bounds.start != View():
+    if s.network.bounds.start != View():
         rows += everything_rows(s, repeat)
     return [{"part": r.part, "name": r.name, "samples": r.samples, "baseline": r.baseline}
             for r in rows]
 
 
 def everything_rows(s: bench.Subjects, repeat: int) -> list[bench.Row]:
-    """Issue 3's filter and select chains from the view that shows every document and
-    person (``EVERYTHING``), for a corpus that opens on one document."""
+    """The filter and select chains from the view that shows every document and person
+    (``EVERYTHING``), for a corpus that opens on one document."""
     net = s.network
+    clicks = {k: v for k, v in bench.clicks(s, EVERYTHING).items() if k in ("filter", "select")}
+    chains = {kind: bench.chain_steps(s, click) for kind, click in clicks.items()}
     steps = {"baseline": lambda _: to_query(parse_query(EVERYTHING, net.bounds)),
-             **{f"{kind} {k}": f for kind, chain in bench.clicks(s, EVERYTHING).items()
-                for k, f in chain.items()}}
+             **{f"{kind} {k}": f for kind, chain in chains.items() for k, f in chain.items()}}
     t = bench.interleaved(steps, repeat)
     base = t.pop("baseline")
     return [bench.Row("in process", f"{kind}: whole chain, everything shown (`{EVERYTHING}`)",
-                      bench.summed(t, *(f"{kind} {k}" for k in bench.CHAIN)), base)
-            for kind in ("filter", "select")]
+                      bench.summed(t, *(f"{kind} {k}" for k in chain)), base)
+            for kind, chain in chains.items()]
 
 
 def measure(data: Path, cache: Path, repeat: int) -> dict:
@@ -168,91 +153,42 @@ def measure_apart(data: Path, cache: Path, repeat: int) -> dict:
 
 # -- against the served app: HTTP and Chromium -----------------------------------------------
 
-def capture_search(browser, url: str) -> dict:
-    """The body the renderer posts when text is typed into the search box."""
-    context = browser.new_context(viewport=bench.VIEWPORT, bypass_csp=True)
-    try:
-        page = context.new_page()
-        track_requests(page)
-        sent: list[dict] = []
-        page.on("request", lambda r: sent.append(json.loads(r.post_data))
-                if bench.UPDATE in r.url else None)
-        page.goto(url + "/")
-        wait_for_graph(page, timeout=180_000)
-        page.fill(f"#{ids.INPUT_SEARCH}", QUERIES[0])
-        changed = f"{ids.INPUT_SEARCH}.value"
-        deadline = time.monotonic() + 30
-        while not any(changed in b.get("changedPropIds", ()) for b in sent):
-            if time.monotonic() > deadline:
-                raise RuntimeError("typing into the search box posted no callback")
-            page.wait_for_timeout(50)
-        return next(b for b in sent if changed in b.get("changedPropIds", ()))
-    finally:
-        context.close()
-
-
-def search_bodies(captured: dict) -> list[bytes]:
-    """The captured search body once per query."""
-    return [json.dumps(bench.with_value(captured, "inputs", ids.INPUT_SEARCH, "value", q))
-            .encode() for q in QUERIES]
-
-
-def over_http(app: str, bare: str, captured: dict, s: bench.Subjects, repeat: int,
-              searched: dict) -> list:
-    """The chains of issue 3 (each redraw to a view the server has not drawn) and search."""
-    app_client, bare_client = bench.Client(app), bench.Client(bare)
-    steps = bench.chain_steps_http(app_client, bare_client, bench.Replay(captured, s), repeat)
-    bodies = search_bodies(searched)
-    steps["search"] = lambda i: app_client.send("POST", bench.UPDATE, bodies[i % len(bodies)])
-    t = bench.interleaved(steps, repeat)
-    base = t.pop("baseline")
-    rows = [bench.Row("HTTP", "baseline: echo callback on the bare app", base)]
-    for kind in ("filter", "select"):
-        rows += [bench.Row("HTTP", f"{kind}: {step}", t[f"{kind} {step}"], base)
-                 for step in bench.CHAIN]
-        rows.append(bench.Row("HTTP", f"{kind}: sync + redraw + detail",
-                              bench.summed(t, *(f"{kind} {k}" for k in bench.CHAIN)), base))
-    rows.append(bench.Row("HTTP", "search", t["search"], base))
-    sizes: list[float] = []
-    layout = bench.interleaved({"get": lambda _: sizes.append(
-        len(app_client.send("GET", "/_dash-layout")[1]) / 1024)}, max(3, repeat // 10))
-    rows.append(bench.Row("HTTP", "GET /_dash-layout", layout["get"]))
-    rows.append(bench.Row("HTTP", "size of /_dash-layout (KiB)", sizes[-1:]))
-    return rows
+def nodes_of(network: Network, view: View) -> int:
+    return sum(1 for e in drawing(network, view).elements() if "source" not in e["data"])
 
 
 def served(data: Path, cache: Path, s: bench.Subjects, args: argparse.Namespace,
            progress: bench.Progress) -> tuple[list, dict, str]:
     """HTTP and Chromium rows, and the page loads, for one corpus from the app served by
-    the CLI."""
+    the CLI: issue 3's replayed clicks (``bench_dashboard.over_http``, bodies from one run
+    of its clicks in Chromium) and the graph drawn beside the bare page."""
     from playwright.sync_api import sync_playwright
 
-    nodes = sum(1 for e in elements(s.network, s.network.bounds.start) if "source" not in e["data"])
+    net = s.network
     with cache_at(cache), running_server(data) as app, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        progress(f"{data.name}: capturing what a click and a tap post")
-        captured, size = bench.capture(browser, app, s)
-        searched = capture_search(browser, app)
+        progress(f"{data.name}: capturing what the clicks post")
+        run_, size = bench.click_run(browser, app, s)
         with bench.bare_server(data, *size) as bare:
             progress(f"{data.name}: through HTTP, {args.repeat} rounds")
-            rows = over_http(app, bare, captured, s, args.repeat, searched)
+            rows = bench.over_http(app, bare, bench.captured_bodies(run_), s, args.repeat)
             progress(f"{data.name}: {args.loads} loads of each page in Chromium")
-            runs = bench.page_loads(browser, {"bare": bare, "app": app}, nodes, args.loads,
+            runs = bench.page_loads(browser, [bench.Page("bare", bare), bench.Page("app", app)],
+                                    nodes_of(net, net.bounds.start), args.loads,
                                     timeout_ms=LOAD_TIMEOUT_MS)
         everything = []
-        if s.network.bounds.start != View():
+        if net.bounds.start != View():
             progress(f"{data.name}: {args.loads} loads of {EVERYTHING}")
-            every = sum(1 for e in elements(s.network, parse_query(EVERYTHING, s.network.bounds))
-                        if "source" not in e["data"])
-            everything = [bench.page_load(browser, app, every, LOAD_TIMEOUT_MS, EVERYTHING)
-                          for _ in range(args.loads)]
+            every = nodes_of(net, parse_query(EVERYTHING, net.bounds))
+            everything = [bench.page_load(browser, bench.Page("app", app), every, EVERYTHING,
+                                          LOAD_TIMEOUT_MS) for _ in range(args.loads)]
         chromium = browser.version
         browser.close()
-    rows += [bench.Row(r.part, r.name.replace("**", "").format(n="the"), r.samples,
-                       r.baseline) for r in bench.browser_rows(runs)]
+    rows = [bench.Row(r.part, r.name.replace("**", ""), r.samples, r.baseline)
+            for r in rows + bench.drawn_rows(runs)]
     if everything:
-        rows.append(bench.Row("Chromium", f"app at `{EVERYTHING}`: navigation → first render "
-                              "with every node", [m["render"] for m in everything]))
+        rows.append(bench.Row("Chromium", f"app at `{EVERYTHING}`: navigation → drawn and "
+                              "still", [m["drawn"] for m in everything]))
     return rows, runs, chromium
 
 
@@ -314,14 +250,17 @@ METHOD = """\
 `ru_maxrss` of that process): load + validate (`load_valid_corpus`) {loads} times;
 `Network.build` once with an empty position cache (the force layout computed) and
 {loads} times with it filled; `create_app` once. The callbacks as functions are issue 3's
-(`bench_dashboard.in_process`: a faction unticked, then a tap on a person; no drawing
-cache, so `redraw` builds both views' `graph.drawing`) plus the search results for
+(`bench_dashboard.in_process`: a faction unticked, a tap on a person, the walk's Next, the
+faction click with the Analysis tab open, each as its chain of server callbacks; no
+drawing cache, so `redraw` builds both views' drawings) plus the search results for
 {queries}.
 *HTTP* and *Chromium*: the app served by `python -m dashboard run` with the positions
-cached, issue 3's replayed bodies (each redraw to a view the server has not drawn yet)
-and a search body per query, {repeat} interleaved rounds beside an echo callback on a
-bare Dash app; {loads} page loads in fresh contexts beside a bare page holding the
-app's Cytoscape component. Growth is synthetic median / shipped median."""
+cached, the bodies Chromium posted for those clicks replayed (`bench_dashboard.over_http`:
+each redraw, panel and analysis for a view the server has not met yet), {repeat}
+interleaved rounds beside an echo callback on a bare Dash app; {loads} page loads in
+fresh contexts at 1280×800 beside a bare page holding the app's Cytoscape component,
+*drawn* meaning that node positions, zoom and pan have then been still for 500 ms
+(`bench_dashboard.PROBE`). Growth is synthetic median / shipped median."""
 
 
 def breakdowns(runs: dict[str, dict | None]) -> str:
@@ -337,14 +276,14 @@ edges, so it opens on its first document without isolated people (`Bounds.start`
 targets are read on that view, as a user meets it. The graph holds only what a view shows,
 and a change of view is sent as elements to add and remove and the fields that changed,
 by id (`Drawing.changes`, applied by `assets/graph.js`). `redraw` keeps one
-`graph.drawing(...)` per view in its cache (one array per element field, about 1 MiB a
-view at the synthetic scale, against some 44 MiB for the list of element dicts it stands
-for). A selection fades the rest through one stylesheet rule sent when it starts or ends
-(`styles.DIM_RULE`), so *select* changes only the `lit` flags of its neighbourhood.
-*Everything shown* (`?document=all&isolated=show`, all 5,000 people and 25,000 relations)
-is measured beside the targets: its server chains stay in the tens of milliseconds, but
-Cytoscape takes well over 5 s to style and draw 30,000 elements (it did before this
-change too); that view is a choice the user makes, and the page says so."""
+`network.drawing.drawing(...)` per view in its cache (one array per element field, about
+1 MiB a view at the synthetic scale, against some 44 MiB for the list of element dicts it
+stands for). A selection fades the rest through one stylesheet rule sent when it starts
+or ends, so *select* changes only the `lit` flags of its neighbourhood. *Everything
+shown* (`?document=all&isolated=show`, all 5,000 people and 25,000 relations) is measured
+beside the targets; that view is a choice the user makes, and the page says so. The
+graph-drawn rows of both corpora carry the app's own start-up costs, which
+`bench_dashboard.py` breaks down (the issue 14 section of RESULTS.md)."""
 
 
 def report(small: list[bench.Row], large: list[bench.Row], about: dict,
@@ -402,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
                  "synthetic": f"{size['documents']} documents, {size['people']} people, "
                               f"{size['relations']} relations, seed {SIZE['seed']}",
                  "loads": args.loads, "repeat": args.repeat,
-                 "queries": ", ".join(f"`{q}`" for q in QUERIES)}
+                 "queries": ", ".join(f"`{q}`" for q in bench.QUERIES)}
         section = report(rows_of(results["shipped"]), rows_of(results["synthetic"]), about,
                          {name: r.get("runs") for name, r in results.items()})
     finally:

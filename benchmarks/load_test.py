@@ -2,18 +2,23 @@
 
 Each virtual student opens the page once (``/``, ``/_dash-layout``, ``/_dash-dependencies``),
 lets the page's own start-up callbacks run, then loops until the time is up: waits a
-moment (reading), then unticks or ticks a faction, taps a person or taps an edge. Every
-action is sent as Chromium sends it: the URL callback first (its output is ``url.search``),
-then every callback that listens to what it returned, side by side on up to six
-kept-alive connections, then whatever their new components set off (a table's sort
-buttons, say), until the chain is done.
+moment (reading), then acts: unticks or ticks a faction, taps a person or an edge, opens
+the Analysis tab, presses the guided walk's Next or types a letter into the search box.
+Every action is sent as Chromium sends it: the callbacks that listen to what the student
+changed, then every callback that listens to what they returned, side by side on up to six
+kept-alive connections, then whatever their new components set off, until the chain is done.
 
 The bodies are built from ``/_dash-dependencies`` and the page's state as Dash's renderer
 builds them (``output``, ``outputs``, ``inputs`` with pattern-matching ``ALL`` inputs as
 lists, ``changedPropIds``, ``state``), and the chain follows the renderer's rules: a
 callback fires when a prop it listens to is returned, or when a component it listens to
 (or, for ``ALL``, one it listened to) comes or goes in new ``children``; never again within
-the chain it started. Clientside callbacks run in the browser and are not sent.
+the chain it started. Clientside callbacks run in the browser and are never sent; the ones
+whose outputs a server callback reads are played here by their Python twins (``TWINS``:
+the open tab, the panels' and the reader's keys, the walk's step key, the table view, the
+graph's changes), so a click posts what it posts in Chromium (2 to 3 requests). A
+clientside callback that feeds the server and has no twin is an error, so a change in
+``assets/`` cannot go unnoticed.
 
 Loopback only: the target must be 127.0.0.0/8, ::1 or localhost. Bounded: at most
 ``MAX_STUDENTS`` students, ``MAX_DURATION`` seconds and ``MAX_ACTIONS`` actions each; every
@@ -45,7 +50,7 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,15 +71,8 @@ CONNECTIONS = 6  # Chromium's limit per host for HTTP/1.1
 TIMEOUT = 30.0  # seconds, per request
 MAX_STUDENTS, MAX_DURATION, MAX_ACTIONS = 500, 600, 10_000
 TARGET_P95_MS = 250.0
-ACTIONS = ("filter", "person", "edge", "analysis")
-#: The one clientside output the server reads (assets/app.js ``sidePanel``): the open tab.
-#: This script cannot run JavaScript, so it plays it: a tap opens the Details tab, the
-#: *analysis* action clicks the Analysis tab (whose callbacks run only while it is open).
-TAB = ("store-tab", "data")
-TAB_AFTER = {"person": "detail", "edge": "detail", "analysis": "analysis"}
-#: The graph's changes, which assets/graph.js applies to its elements by id; played here too,
-#: so the students tap what their graph holds.
-GRAPH_CHANGES, GRAPH = ("store-graph-changes", "data"), ("cytoscape-graph", "elements")
+ACTIONS = ("filter", "person", "edge", "analysis", "step", "search")
+LETTERS = "abcdeghijklmnoprstuy"  # what a student types into the search box
 
 
 class LoadTestError(Exception):
@@ -126,18 +124,19 @@ def _matches(pattern: dict, id_: dict) -> bool:
 
 @dataclass(frozen=True)
 class Callback:
-    """One entry of ``/_dash-dependencies``."""
+    """One entry of ``/_dash-dependencies``; ``function`` names a clientside one."""
 
     output: str
     outputs: tuple[tuple[str, str], ...]
     inputs: tuple[tuple[str | dict, str], ...]
     state: tuple[tuple[str | dict, str], ...]
     prevent_initial_call: bool
+    function: str = ""  # "namespace.function_name" of a clientside callback
 
     @classmethod
     def parse(cls, dep: dict) -> Callback | None:
-        """None for what the browser runs itself (clientside) or this script cannot fill."""
-        if dep.get("clientside_function") or dep.get("background"):
+        """None for what this script cannot fill (background, MATCH, ALLSMALLER)."""
+        if dep.get("background"):
             return None
         names = dep["output"].strip(".").split("...") if dep["output"].startswith("..") \
             else [dep["output"]]
@@ -149,7 +148,15 @@ class Callback:
                        and any(v in (["MATCH"], ["ALLSMALLER"]) for v in i.values())
                        for i, _ in ins + state):
             return None
-        return cls(dep["output"], outputs, ins, state, bool(dep.get("prevent_initial_call")))
+        client = dep.get("clientside_function") or {}
+        function = (f"{client.get('namespace')}.{client.get('function_name')}"
+                    if isinstance(client, dict) and client else "")
+        return cls(dep["output"], outputs, ins, state, bool(dep.get("prevent_initial_call")),
+                   function)
+
+    @property
+    def clientside(self) -> bool:
+        return bool(self.function)
 
     @property
     def name(self) -> str:
@@ -161,6 +168,124 @@ class Callback:
 
     def pattern_inputs(self, id_: dict) -> list[str]:
         return [p for i, p in self.inputs if isinstance(i, dict) and _matches(i, id_)]
+
+
+# -- the clientside callbacks that feed the server, in Python ---------------------------------
+
+def panel_key(search: str | None, ignores: list[str] | tuple[str, ...],
+              needs_selection: bool) -> str:
+    """``panelKey`` of ``assets/app.js``: the part of the URL a panel is drawn for.
+
+    >>> panel_key("?person=p1&layout=faction&faction=a,b", ["layout"], True)
+    '?faction=a%2Cb&person=p1'
+    >>> panel_key("?faction=a", [], True)
+    ''
+    """
+    pairs = urllib.parse.parse_qsl((search or "").lstrip("?"), keep_blank_values=True)
+    if needs_selection and not any(k in ("person", "relation") for k, _ in pairs):
+        return ""
+    kept = sorted(((k, v) for k, v in pairs if k not in ignores), key=lambda kv: kv[0])
+    text = urllib.parse.urlencode(kept)
+    return f"?{text}" if text else ""
+
+
+def _query(page: Page) -> dict[str, str]:
+    return dict(urllib.parse.parse_qsl((page.value("url", "search") or "").lstrip("?")))
+
+
+def _side_panel(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.sidePanel``: a tab button, a selection or a citation opens a tab."""
+    first = triggered[0].rsplit(".", 1)[0] if triggered else ""
+    tab = page.value("store-tab", "data") or "detail"
+    tab = {"button-tab-detail": "detail", "store-selected-at": "detail",
+           "button-tab-reader": "reader", "store-jump": "reader",
+           "button-tab-analysis": "analysis"}.get(first, tab)
+    return {("store-tab", "data"): tab}
+
+
+def _panel_keys(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.panelKeys``: the open tab's key, passed on only when it changed."""
+    search, tab = page.value("url", "search"), page.value("store-tab", "data") or "detail"
+    ignores = (page.value("store-config", "data") or {}).get("panelIgnores", {})
+    store = {"detail": "store-detail-key", "analysis": "store-analysis-key"}.get(tab)
+    if store is None:
+        return {}
+    key = panel_key(search, ignores.get(tab, ()), tab == "detail")
+    return {} if key == page.value(store, "data") else {(store, "data"): key}
+
+
+def _step_key(page: Page, triggered: list[str]) -> dict:
+    """``ivanovWalk.stepKey``: the walk's step in the URL, when it changed."""
+    step = _query(page).get("step", "")
+    key = f"?step={urllib.parse.quote(step, safe='')}" if step else ""
+    return {} if key == page.value("store-step-key", "data") else {("store-step-key", "data"): key}
+
+
+def _table_view(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.tableView``: whether the URL opens the table view."""
+    return {("store-table-view", "data"): _query(page).get("table") == "1"}
+
+
+def _table_query(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.tableQuery``: the URL passed on while the table view is open, when it
+    changed what the table shows."""
+    if not page.value("store-table-view", "data"):
+        return {}
+    key = panel_key(page.value("url", "search"),
+                    ("layout", "color", "size", "present", "moved", "step"), False)
+    current = page.value("store-table-query", "data")
+    return {} if isinstance(current, dict) and current.get("search") == key else {
+        ("store-table-query", "data"): {"search": key}}
+
+
+def _reader_key(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.readerKey``: the document, passed on once the Document tab is open."""
+    document = page.value("dropdown-reader-document", "value")
+    if page.value("store-tab", "data") != "reader" or not document or \
+            document == page.value("store-reader-key", "data"):
+        return {}
+    return {("store-reader-key", "data"): document}
+
+
+def _reader_document(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.readerDocument``: a citation of another document switches the reader."""
+    jump = page.value("store-jump", "data") or {}
+    match = re.match(r"^para-(.+)-(\d+)$", jump.get("anchor") or "" if isinstance(jump, dict)
+                     else "")
+    current = page.value("dropdown-reader-document", "value")
+    return {("dropdown-reader-document", "value"): match[1]} if match and \
+        match[1] != current else {}
+
+
+def _graph(page: Page, triggered: list[str]) -> dict:
+    """``ivanovGraph.apply``: the server's graph changes applied to the elements by id, so
+    the students tap what their graph holds."""
+    changes = page.value("store-graph-changes", "data")
+    if not isinstance(changes, dict):
+        return {}
+    out: dict = {}
+    if any(part in changes for part in ("remove", "add", "data", "position")):
+        out[("cytoscape-graph", "elements")] = apply_changes(
+            page.value("cytoscape-graph", "elements") or [], changes)
+    for part in ("layout", "stylesheet"):
+        if changes.get(part):
+            out[("cytoscape-graph", part)] = changes[part]
+    return out
+
+
+def _chart_action(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.chartAction``: a chart's click or brush as an action. It runs when a chart
+    mounts too, with nothing clicked; the students here never click a chart."""
+    return {}
+
+
+#: Python twins of the clientside callbacks whose outputs the server reads (``assets/``):
+#: each returns the outputs it changes (what it leaves is ``no_update``).
+TWINS = {"ivanov.sidePanel": _side_panel, "ivanov.panelKeys": _panel_keys,
+         "ivanovWalk.stepKey": _step_key, "ivanov.tableView": _table_view,
+         "ivanov.tableQuery": _table_query, "ivanov.readerDocument": _reader_document,
+         "ivanov.readerKey": _reader_key,
+         "ivanov.chartAction": _chart_action, "ivanovGraph.apply": _graph}
 
 
 def _one(id_: str | dict, props: dict, prop: str) -> dict:
@@ -198,16 +323,22 @@ class Page:
     """A student's page: every prop value the renderer would hold, by component.
 
     Components inside a ``children`` that a callback replaces are kept per container, so
-    new ones replace old ones as in the browser.
+    new ones replace old ones as in the browser. Clientside callbacks run here, through
+    their twins, as soon as what they listen to changes.
     """
 
     def __init__(self, callbacks: list[Callback], layout: dict) -> None:
-        self.callbacks = callbacks
+        self.callbacks = [c for c in callbacks if not c.clientside]
+        self.clientside = [c for c in callbacks if c.clientside]
+        self.all = callbacks
         self.outputs = {o for c in callbacks for o in c.outputs}
+        twinned = [c for c in self.clientside if c.function in TWINS]
+        #: what the server (or a twin) reads: a clientside callback writing it needs a twin
+        self.read = {(stringify(i), p) for c in self.callbacks + twinned
+                     for i, p in c.inputs + c.state}
         self.props: dict[str, dict] = {}  # component id -> props, for plain string ids
         self.chunks: dict[str, list[tuple]] = {}  # "id.prop" -> [(id, props)] inside it
         self.nested: dict[str, list[str]] = defaultdict(list)  # chunk -> chunks inside it
-        self.pending: list[str] = []  # props a clientside callback changed with the click
         self._register("", layout)
         self.props.setdefault("url", {})["search"] = ""  # dcc.Location sets it on mount
 
@@ -282,28 +413,72 @@ class Page:
         self.props.setdefault(id_, {})[prop] = value
 
     def apply(self, trigger: Trigger, response: dict) -> list[Trigger]:
-        """Take a callback's answer in; return the callbacks it sets off."""
-        chain = trigger.predecessors | {trigger.callback.output}
+        """Take a callback's answer in; return the server callbacks it sets off."""
+        updates = {(sid, prop): value for sid, props in response.get("response", {}).items()
+                   for prop, value in props.items()}
+        return self.change(updates, trigger.predecessors | {trigger.callback.output})
+
+    def change(self, updates: dict[tuple[str, str], object],
+               chain: frozenset[str] = frozenset()) -> list[Trigger]:
+        """Props changed (by a callback's answer or by the student); return the server
+        callbacks they set off, once the clientside callbacks they set off have run."""
         fired: dict[str, Trigger] = {}
+        queued: dict[str, tuple[Callback, list[str]]] = {}
+        ran: set[str] = set()
 
         def fire(cb: Callback, changed: list[str]) -> None:
-            if cb.output in chain:  # the renderer drops a callback that closes its own loop
+            if cb.output in chain or cb.output in ran:  # the renderer drops a callback
+                return  # that closes its own loop
+            if cb.clientside:
+                queued.setdefault(cb.output, (cb, []))[1].extend(
+                    c for c in changed if c not in queued[cb.output][1])
                 return
             old = fired.setdefault(cb.output, Trigger(cb, [], chain))
-            waited = [c for c in self.pending if cb.listens_to(*c.rsplit(".", 1))]
-            old.changed += [c for c in waited + changed if c not in old.changed]
+            old.changed += [c for c in changed if c not in old.changed]
 
-        for sid, props in response.get("response", {}).items():
-            for prop, value in props.items():
+        for (sid, prop), value in updates.items():
+            self._update(sid, prop, value, fire)
+        while queued:  # a clientside callback waits for the queued ones that feed it
+            waiting = {o for cb, _ in queued.values() for o in cb.outputs}
+            key = next((k for k, (cb, _) in queued.items()
+                        if not any((stringify(i), p) in waiting for i, p in cb.inputs)),
+                       next(iter(queued)))
+            cb, changed = queued.pop(key)
+            ran.add(key)
+            for (sid, prop), value in self.run_clientside(cb, changed).items():
                 self._update(sid, prop, value, fire)
+        for trigger in fired.values():
+            trigger.predecessors = chain | ran
         return list(fired.values())
 
+    def run_clientside(self, cb: Callback, changed: list[str]) -> dict:
+        """What a clientside callback changes, by its twin; nothing when no server
+        callback reads its outputs; an error when one does and it has no twin."""
+        twin = TWINS.get(cb.function)
+        if twin is not None:
+            return twin(self, changed)
+        if any(o in self.read for o in cb.outputs):
+            raise LoadTestError(f"the clientside callback {cb.function} ({cb.name}) feeds the "
+                                "server and load_test.py has no twin for it")
+        return {}
+
+    def start(self) -> tuple[list[Trigger], list[Trigger]]:
+        """The page's start-up: the server callbacks to send first, and those that wait for
+        the URL callback's first answer (they listen to what it returns)."""
+        initial = [c for c in self.callbacks if not c.prevent_initial_call]
+        early = {o for c in self.all if not c.prevent_initial_call for o in c.outputs}
+        first = [Trigger(c, ["url.search"] if c.listens_to("url", "search") else [])
+                 for c in initial if c.outputs[0] == ("url", "search")
+                 or not any(isinstance(i, str) and (i, p) in early for i, p in c.inputs)]
+        sent = {t.callback.output for t in first}
+        later = [Trigger(c, ["url.search"]) for c in initial if c.output not in sent]
+        for cb in (c for c in self.clientside if not c.prevent_initial_call):
+            later += self.change(self.run_clientside(cb, []))
+        return first, later
+
     def _update(self, sid: str, prop: str, value: object, fire) -> None:
-        if (sid, prop) == GRAPH_CHANGES and isinstance(value, dict):
-            self.set(*GRAPH, apply_changes(self.props.get(GRAPH[0], {}).get(GRAPH[1]) or [],
-                                           value))
         self.set(sid, prop, value)
-        for cb in self.callbacks:
+        for cb in self.all:
             if cb.listens_to(sid, prop):
                 fire(cb, [f"{sid}.{prop}"])
         key = f"{sid}.{prop}"
@@ -314,7 +489,7 @@ class Page:
         new = [i for i, _ in self._inside(key)]
         strings = {i for i in new if isinstance(i, str)}
         patterns = [i for i in new if isinstance(i, dict)]
-        for cb in self.callbacks:
+        for cb in self.all:
             if any(o in strings or (o.startswith("{") and any(
                     _matches(json.loads(o), n) for n in patterns)) for o, _ in cb.outputs):
                 if not cb.prevent_initial_call:  # its output came with the chunk
@@ -336,6 +511,8 @@ class Stats:
     requests: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     clicks: list[float] = field(default_factory=list)  # callback requests after the load
     actions: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    per_action: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    chains: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[str] = field(default_factory=list)
     error_count: int = 0
     reconnects: int = 0
@@ -358,6 +535,12 @@ class Stats:
     def action(self, kind: str, ms: float) -> None:
         with self.lock:
             self.actions[kind].append(ms)
+
+    def posted(self, kind: str, names: list[str]) -> None:
+        """The requests one action (or the page load) posted, by callback."""
+        with self.lock:
+            self.per_action[kind].append(len(names))
+            self.chains[kind][tuple(names)] += 1
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -475,27 +658,15 @@ class Student(threading.Thread):
             return False
         callbacks = [c for c in map(Callback.parse, json.loads(pages[2])) if c]
         self.page = Page(callbacks, json.loads(pages[1]))
-        # the start-up: callbacks that do not wait on another's output go first
-        outputs = self.page.outputs
-        initial = [c for c in callbacks if not c.prevent_initial_call]
-        first = [Trigger(c, ["url.search"] if c.listens_to("url", "search") else [])
-                 for c in initial if c.outputs[0] == ("url", "search")
-                 or not any(isinstance(i, str) and (i, p) in outputs for i, p in c.inputs)]
-        sent = {t.callback.output for t in first}
-        later = [Trigger(c, ["url.search"]) for c in initial if c.output not in sent]
+        first, later = self.page.start()
         self.chain("load", first, after_first=later)
         return True
 
     def act(self, kind: str) -> None:
+        """What the student changes for ``kind``, and the chain it sets off (a click may set
+        off nothing: the Analysis tab when it is open already)."""
         page = self.page
-        sync = next(c for c in page.callbacks if c.outputs[0] == ("url", "search"))
-        first: list[Trigger] = []
-        if kind in TAB_AFTER and TAB[0] in page.props:
-            page.set(*TAB, TAB_AFTER[kind])
-            tab = ".".join(TAB)
-            page.pending = [tab]  # its listeners wait for the URL too, then fire once
-            if kind == "analysis":
-                first = [Trigger(c, [tab]) for c in page.callbacks if c.listens_to(*TAB)]
+        change: dict[tuple[str, str], object] = {}
         if kind == "filter":
             options = [o["value"] for o in page.value("checklist-faction", "options") or []]
             ticked = list(page.value("checklist-faction", "value") or [])
@@ -504,22 +675,28 @@ class Student(threading.Thread):
                 ticked.remove(flip)
             elif flip not in ticked:
                 ticked.append(flip)
-            page.set("checklist-faction", "value", ticked)
-            first = [Trigger(sync, ["checklist-faction.value"])]
+            change[("checklist-faction", "value")] = ticked
         elif kind in ("person", "edge"):
             elements = page.value("cytoscape-graph", "elements") or []
             shown = [e["data"] for e in elements if ("source" in e["data"]) == (kind == "edge")
-                     and e["data"].get("kind") != "faction"]
+                     and e["data"].get("kind") != "faction" and not e["data"].get("hidden")]
             if shown:
                 prop = "tapEdgeData" if kind == "edge" else "tapNodeData"
-                page.set("cytoscape-graph", prop, {**self.random.choice(shown),
-                                                   "timeStamp": int(time.time() * 1000)})
-                first = [Trigger(sync, [f"cytoscape-graph.{prop}"])]
-        try:
-            if first:
-                self.chain(kind, first)
-        finally:
-            page.pending = []
+                change[("cytoscape-graph", prop)] = {**self.random.choice(shown),
+                                                     "timeStamp": int(time.time() * 1000)}
+        elif kind == "analysis":  # the tab button; its clicks open the tab (sidePanel)
+            clicks = page.value("button-tab-analysis", "n_clicks") or 0
+            change[("button-tab-analysis", "n_clicks")] = clicks + 1
+        elif kind == "step":  # Next: its data-action reaches store-action (assets/app.js)
+            change[("store-action", "data")] = {"action": "step next",
+                                                "at": int(time.time() * 1000)}
+        elif kind == "search":
+            change[("input-search", "value")] = self.random.choice(LETTERS)
+        first = page.change(change) if change else []
+        if first:
+            self.chain(kind, first)
+        else:
+            self.stats.posted(kind, [])
 
     def chain(self, kind: str, first: list[Trigger], after_first: list | None = None) -> None:
         """Send ``first`` and everything it sets off; time it from click to last answer."""
@@ -527,6 +704,7 @@ class Student(threading.Thread):
         click = kind != "load"
         running: dict[Future, Trigger] = {self._submit(t, click): t for t in first}
         waiting = {first[0].callback.output: list(after_first or [])}
+        sent = [t.callback.name for t in first]
         while running:
             done, _ = wait(running, timeout=TIMEOUT * 2, return_when=FIRST_COMPLETED)
             if not done:
@@ -541,7 +719,9 @@ class Student(threading.Thread):
                     trigger.callback.output, [])
                 for t in follow:
                     running[self._submit(t, click)] = t
+                sent += [t.callback.name for t in follow]
         self.stats.action(kind, (time.monotonic() - start) * 1000)
+        self.stats.posted(kind, sent)
 
     def _submit(self, trigger: Trigger, click: bool) -> Future:
         body = self.page.body(trigger)
@@ -676,6 +856,14 @@ def _row(name: str, values: list[float]) -> str:
             f"{percentile(values, 95):.0f} | {percentile(values, 99):.0f} | {max(values):.0f} |")
 
 
+def _count_row(kind: str, s: Stats) -> str:
+    counts = s.per_action[kind]
+    which = s.chains.get(kind)
+    common = " + ".join(f"`{name}`" for name in which.most_common(1)[0][0]) if which else "—"
+    return (f"| {kind} | {len(counts)} | {sum(counts) / len(counts):.2f} | {min(counts)} | "
+            f"{max(counts)} | {common or 'none'} |")
+
+
 def report(r: Run, command: str) -> str:
     s, a = r.stats, r.args
     every = [v for values in s.requests.values() for v in values]
@@ -691,8 +879,8 @@ def report(r: Run, command: str) -> str:
         f"_Written by `benchmarks/load_test.py` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC._",
         "", f"- command: `{command}`", f"- target: {r.url}"
         + (" (`make serve`: gunicorn with gunicorn.conf.py, "
-           f"{os.environ.get('DASHBOARD_WORKERS', cores + 1)} workers × "
-           f"{os.environ.get('DASHBOARD_THREADS', 4)} threads)" if a.serve else ""),
+           f"{os.environ.get('DASHBOARD_WORKERS', cores + 1)} {worker_class()} workers)"
+           if a.serve else ""),
         *machine(r.load),
         "", f"**Method.** {a.students} virtual students start over {min(a.ramp, a.duration / 2):g}"
         f" s; each opens the page (`/`, `/_dash-layout`, `/_dash-dependencies` and the page's "
@@ -700,12 +888,15 @@ def report(r: Run, command: str) -> str:
         f"{a.think_min:g}–{a.think_max:g} s (uniformly at random) and acts, at random with the "
         f"weights {', '.join(f'{k} {w:g}' for k, w in a.mix.items())}: *filter* unticks or "
         "ticks a faction, *person* taps a shown person, *edge* a shown edge (both open the "
-        "Details tab), *analysis* opens the Analysis tab (whose charts are computed only while "
-        "it is open). Each action is the chain of `/_dash-update-component` "
-        "requests Chromium sends for it (checked against bodies captured from Chromium): "
-        "the URL callback, then everything that listens to its answer, on up to "
+        "Details tab), *analysis* opens the Analysis tab (whose answers are computed only while "
+        "it is open), *step* presses the walk's Next, *search* types a letter into the search "
+        "box. Each action is the chain of `/_dash-update-component` requests Chromium sends "
+        "for it (as `benchmarks/bench_dashboard.py` counts them): what listens to the changed "
+        "prop, then everything that listens to its answer, on up to "
         f"{CONNECTIONS} kept-alive connections per student, then what their new components "
-        "set off. A request is an error if it fails, times out "
+        "set off; the clientside callbacks between them (the open tab, the panels' keys, the "
+        "walk's step key, the graph's changes) are played by their Python twins. A request "
+        "is an error if it fails, times out "
         f"({TIMEOUT:g} s), answers other than 200 (or 204, no update) or its body is not a "
         "Dash answer. The client runs on the same machine as the server.",
         "", "**Targets.**",
@@ -726,6 +917,9 @@ def report(r: Run, command: str) -> str:
         "", "| Whole actions, click to last answer (ms) | n | median | p95 | p99 | max |",
         "|---|---:|---:|---:|---:|---:|",
         *(_row(k, s.actions[k]) for k in ("load", *ACTIONS) if s.actions.get(k)),
+        "", "| Requests per action | actions | mean | min | max | which (most common) |",
+        "|---|---:|---:|---:|---:|---|",
+        *(_count_row(k, s) for k in ("load", *ACTIONS) if s.per_action.get(k)),
     ]
     if s.errors:
         lines += ["", "First errors:", "", *(f"- `{e[:300]}`" for e in s.errors)]
@@ -733,6 +927,13 @@ def report(r: Run, command: str) -> str:
         lines += ["", f"Server log ({len(r.log_lines)} lines), first lines:", "", "```",
                   *r.log_lines[:15], "```"]
     return "\n".join(lines) + "\n"
+
+
+def worker_class() -> str:
+    """The gunicorn worker class ``make serve`` uses (``gunicorn.conf.py``)."""
+    found = re.search(r"^worker_class\s*=\s*[\"'](\w+)", (ROOT / "gunicorn.conf.py").read_text(),
+                      re.M)
+    return found[1] if found else "sync"
 
 
 def machine(load: tuple[tuple[float, ...], tuple[float, ...]]) -> list[str]:

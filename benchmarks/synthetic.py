@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from dashboard.corpus.names import name_key  # noqa: E402
 from dashboard.corpus.schema import POLARITIES, RELATION_TYPES  # noqa: E402
-from dashboard.search import search_key  # noqa: E402
 
 SURNAMES = ["Pak", "Kim", "Ri", "Choe", "Han", "Jeong", "Seo", "Gi", "Nam", "Heo", "Bang",
             "Yun", "Ho", "Mun", "Song", "Jang", "Kang", "Cho", "O", "Im"]
@@ -52,9 +52,9 @@ def people_rows(rng: random.Random, count: int, factions: list[str]) -> list[lis
     rows, seen = [], set()
     for i in range(count):
         name = _name(rng)
-        while search_key(name) in seen or search_key(_mr(name)) in seen:
-            name = f"{name} {i}"  # unique under the search's folding, so no duplicate-alias
-        seen |= {search_key(name), search_key(_mr(name))}
+        while name_key(name) in seen or name_key(_mr(name)) in seen:
+            name = f"{name} {i}"  # unique under name_key, so no duplicate-alias
+        seen |= {name_key(name), name_key(_mr(name))}
         alias = _mr(name)
         aliases = f"{alias} (MR)" if alias != name else ""
         kind = "group" if i % 10 == 9 else "person"
