@@ -154,6 +154,19 @@
 
   const NO = function () { return window.dash_clientside.no_update; };
 
+  /* Whether the side panel is out of sight (frame.css, present.css): a selection shows it
+     during the walk and in the projector view even when folded; otherwise the walk's
+     text takes its place, or it is folded. walk.js, loaded later, knows the folds and
+     the walk's step. */
+  function sideHidden(search, folds, config) {
+    const params = new URLSearchParams(search || "");
+    const selected = params.has("person") || params.has("relation");
+    const walking = window.ivanovStep ? window.ivanovStep(search, config) > 0 : false;
+    if (selected && (walking || params.get("present") === "1")) { return false; }
+    if (walking) { return true; }
+    return window.ivanovFolds ? window.ivanovFolds(folds).side : false;
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     ivanov: {
       sidePanel: function (detail, reader, analysis, selectedAt, jump, current) {
@@ -169,12 +182,14 @@
         return [tab, "panel-side show-" + tab].concat(
           TABS.map(function (t) { return String(t === tab); }));
       },
-      panelKeys: function (search, tab, detailKey, analysisKey, config) {
+      panelKeys: function (search, tab, folds, detailKey, analysisKey, config) {
         /* The open tab's panel is drawn again only when the part of the URL it depends on
-           changed: a closed tab, or a click that leaves its key alone, posts nothing. */
+           changed: a closed tab, a hidden side panel (folded, or the walk's text in its
+           place) or a click that leaves its key alone posts nothing. */
         const ignores = (config && config.panelIgnores) || {};
         let detail = NO();
         let analysis = NO();
+        if (sideHidden(search, folds, config)) { return [detail, analysis]; }
         if ((tab || "detail") === "detail") {
           const key = panelKey(search, ignores.detail, true);
           if (key !== detailKey) { detail = key; }

@@ -84,15 +84,24 @@
     new ResizeObserver(reshape).observe(cy.container());
     reshape();
   }
-  function watch() {
-    if (window.cy && window.cy.container && window.cy.container()) { attach(window.cy); }
-    window.setTimeout(watch, 300);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
-  } else {
-    watch();
-  }
+  /* Call attach(cy) with the graph dash-cytoscape mounts (it sets window.cy), in the first
+     frame the graph exists (every frame is looked at until then), so it is stretched,
+     fitted and labelled before it is first seen; a graph mounted later (a new page of the
+     app) is found within 300 ms. labels.js and hover.js wait the same way. */
+  window.ivanovWhenGraph = function (attach) {
+    function look() {
+      const cy = window.cy;
+      const ready = Boolean(cy && cy.container && cy.container());
+      if (ready) { attach(cy); }
+      if (ready || document.hidden) {
+        window.setTimeout(look, 300);
+      } else {
+        window.requestAnimationFrame(look);
+      }
+    }
+    look();
+  };
+  window.ivanovWhenGraph(attach);
 
   function zoomBy(cy, factor) {
     const level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.zoom() * factor));

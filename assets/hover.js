@@ -97,13 +97,5 @@
     cy.on("scrollzoom pinchzoom dragpan", hide);
   }
 
-  function watch() {
-    if (window.cy && window.cy.container && window.cy.container()) { attach(window.cy); }
-    window.setTimeout(watch, 500);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
-  } else {
-    watch();
-  }
+  window.ivanovWhenGraph(attach);  /* camera.js */
 })();

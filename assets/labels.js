@@ -290,16 +290,7 @@
     schedule(cy);
   }
 
-  /* dash-cytoscape sets window.cy to the graph it mounts; look for it until it is there. */
-  function watch() {
-    if (window.cy && window.cy.container && window.cy.container()) { attach(window.cy); }
-    window.setTimeout(watch, 500);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
-  } else {
-    watch();
-  }
+  window.ivanovWhenGraph(attach);  /* camera.js */
   window.ivanovLabels = {
     refresh: function () { if (window.cy) { apply(window.cy); } },
     /* Labels chosen as if nothing were selected (for a picture on paper), then again. */

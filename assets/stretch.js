@@ -14,12 +14,23 @@
   let sx = 1;
   let sy = 1;
 
+  /* The box of the people as the server placed them (their centres unstretched, their
+     sizes as drawn): the same whatever the factors, so updating twice moves nothing. */
   function aspect(cy) {
     const people = cy.nodes().filter(function (n) { return n.data("kind") !== "faction"; });
     if (people.length < 2 || cy.width() < 10 || cy.height() < 10) { return null; }
-    const b = people.boundingBox({includeLabels: false});
-    const w = b.w / sx + LABEL_ROOM.w;
-    const h = b.h / sy + LABEL_ROOM.h;
+    const b = {x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity};
+    people.forEach(function (n) {
+      const p = n.position();
+      const x = p.x / sx;
+      const y = p.y / sy;
+      const hw = n.outerWidth() / 2;
+      const hh = n.outerHeight() / 2;
+      b.x1 = Math.min(b.x1, x - hw); b.x2 = Math.max(b.x2, x + hw);
+      b.y1 = Math.min(b.y1, y - hh); b.y2 = Math.max(b.y2, y + hh);
+    });
+    const w = b.x2 - b.x1 + LABEL_ROOM.w;
+    const h = b.y2 - b.y1 + LABEL_ROOM.h;
     return (cy.width() / cy.height()) / (w / h);
   }
 

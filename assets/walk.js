@@ -79,11 +79,14 @@
             side: typeof chosen.side === "boolean" ? chosen.side : false};
   }
 
+  window.ivanovFolds = foldState;
+
   function step(search, config) {
     const n = parseInt(query(search).get("step") || "0", 10);
     const steps = (config && config.steps) || 0;
     return isFinite(n) && n > 0 && steps > 0 ? Math.min(n, steps) : 0;
   }
+  window.ivanovStep = step;
 
   /* During the walk the camera follows it: it frames the people reached so far, never
      closer than MAX_ZOOM, so the first steps are large and the room sees the network grow.
@@ -119,10 +122,11 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     ivanovWalk: {
       stepKey: function (search, current) {
-        /* The walk's text is drawn again only when the step in the URL changes. */
+        /* The walk's text is drawn again only when the step in the URL changes; when the
+           walk ends its panel is hidden and keeps its text (nothing is posted). */
         const n = query(search).get("step") || "";
         const key = n ? "?step=" + encodeURIComponent(n) : "";
-        return key === current ? NO() : key;
+        return !key || key === current ? NO() : key;
       },
       frame: function (search, clicks, folds, classes, config) {
         /* The app's classes and the toolbar's labels follow the URL and the folded

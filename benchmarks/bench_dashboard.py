@@ -60,6 +60,7 @@ from flask import Flask  # noqa: E402
 from plotly.io.json import to_json_plotly  # noqa: E402
 
 from benchmarks import results  # noqa: E402
+from benchmarks.load_test import side_hidden  # noqa: E402
 from dashboard import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.corpus import CorpusError, format_table, load_valid_corpus  # noqa: E402
 from dashboard.network.graph import Network, edge_id, filtered  # noqa: E402
@@ -237,12 +238,15 @@ def sync(s: Subjects, click: Click) -> str:
                        CONTROLS, ACTIONS)[0]
 
 
-def panels_after(click: Click, new: str) -> list[str]:
+def panels_after(s: Subjects, click: Click, new: str) -> list[str]:
     """The server callbacks the browser sends after ``sync`` besides ``redraw``: the open
-    tab's panel when its key changed, the walk's text when its step changed."""
-    out = [click.tab] if panel_key(new, click.tab) != panel_key(click.search, click.tab) \
-        else []
-    return out + (["walk"] if step_key(new) != step_key(click.search) else [])
+    tab's panel when its key changed and the side panel is in sight, the walk's text when
+    its step changed to another step."""
+    hidden = side_hidden(new, len(s.network.walk))
+    out = [click.tab] if not hidden and \
+        panel_key(new, click.tab) != panel_key(click.search, click.tab) else []
+    walk = step_key(new) and step_key(new) != step_key(click.search)
+    return out + (["walk"] if walk else [])
 
 
 def serialised(value: object) -> str:
@@ -269,7 +273,7 @@ def chain_steps(s: Subjects, click: Click) -> dict[str, Callable[[int], object]]
     new = sync(s, click)
     return {"sync": lambda _: sync(s, click),
             "redraw": lambda _: graph_cb.redraw(s.network, new, click.search),
-            **{name: panel_step(s, name, new) for name in panels_after(click, new)}}
+            **{name: panel_step(s, name, new) for name in panels_after(s, click, new)}}
 
 
 def clicks(s: Subjects, base: str = "") -> dict[str, Click]:

@@ -189,6 +189,23 @@ def panel_key(search: str | None, ignores: list[str] | tuple[str, ...],
     return f"?{text}" if text else ""
 
 
+def side_hidden(search: str | None, steps: int, folded: bool = False) -> bool:
+    """``sideHidden`` of ``assets/app.js``: the side panel out of sight posts nothing.
+
+    >>> side_hidden("?step=2", 8), side_hidden("?step=2&person=p1", 8), side_hidden("", 8)
+    (True, False, False)
+    >>> side_hidden("?faction=a", 8, folded=True), side_hidden("?present=1&person=p", 8, True)
+    (True, False)
+    """
+    query = dict(urllib.parse.parse_qsl((search or "").lstrip("?")))
+    selected = "person" in query or "relation" in query
+    step = query.get("step", "0")
+    walking = steps > 0 and step.isdigit() and int(step) > 0
+    if selected and (walking or query.get("present") == "1"):
+        return False
+    return walking or folded
+
+
 def _query(page: Page) -> dict[str, str]:
     return dict(urllib.parse.parse_qsl((page.value("url", "search") or "").lstrip("?")))
 
@@ -208,17 +225,21 @@ def _panel_keys(page: Page, triggered: list[str]) -> dict:
     search, tab = page.value("url", "search"), page.value("store-tab", "data") or "detail"
     ignores = (page.value("store-config", "data") or {}).get("panelIgnores", {})
     store = {"detail": "store-detail-key", "analysis": "store-analysis-key"}.get(tab)
-    if store is None:
+    steps = (page.value("store-config", "data") or {}).get("steps", 0)
+    folded = (page.value("store-folds", "data") or {}).get("side") is True
+    if store is None or side_hidden(search, steps, folded):
         return {}
     key = panel_key(search, ignores.get(tab, ()), tab == "detail")
     return {} if key == page.value(store, "data") else {(store, "data"): key}
 
 
 def _step_key(page: Page, triggered: list[str]) -> dict:
-    """``ivanovWalk.stepKey``: the walk's step in the URL, when it changed."""
+    """``ivanovWalk.stepKey``: the walk's step in the URL, when it changed (the walk's end
+    keeps the last step's text, hidden)."""
     step = _query(page).get("step", "")
     key = f"?step={urllib.parse.quote(step, safe='')}" if step else ""
-    return {} if key == page.value("store-step-key", "data") else {("store-step-key", "data"): key}
+    return {} if not key or key == page.value("store-step-key", "data") else {
+        ("store-step-key", "data"): key}
 
 
 def _table_view(page: Page, triggered: list[str]) -> dict:

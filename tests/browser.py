@@ -123,13 +123,11 @@ class PageLog:
 def wait_for_graph(page, timeout: int = TIMEOUT) -> None:
     """Wait until Cytoscape has drawn its nodes and Dash has finished its first callbacks.
 
-    The counts line is written by the graph callback, the last link of the start-up chain;
-    a tap sent before that chain ends can be overtaken by it on a busy machine.
+    Every load posts at least two (the URL, then the graph's changes); a tap sent before
+    that chain ends can be overtaken by it on a busy machine.
     """
     page.wait_for_function("window.cy && window.cy.nodes().length > 0", timeout=timeout)
-    page.wait_for_function("document.querySelector('#text-counts') && "
-                           "document.querySelector('#text-counts').textContent.length > 0",
-                           timeout=timeout)
+    page.wait_for_function("window.__fetched >= 2", timeout=timeout)
     settle(page)
 
 

@@ -208,6 +208,41 @@ def test_a_walk_step_costs_at_most_three_requests(app):
     assert 0 < len(step) <= 3 and any(ids.DIV_WALK_BODY in p for p in step), step
 
 
+def test_the_walk_posts_nothing_for_the_side_panel_it_hides(app):
+    """During the walk the side panel gives way to the walk's text (unless someone is
+    selected): a step posts no Details; the walk's end posts no walk text."""
+    page = app
+    posts = Posts(page)
+    tap(page, PAK)
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Pak Il-u").wait_for()
+    started = posts.during(page, lambda: page.click(f"#{ids.BUTTON_WALK}"))
+    assert any(ids.DIV_WALK_BODY in p for p in started), started
+    assert not any(ids.DIV_DETAIL in p for p in started), started
+    assert not page.is_visible(f"#{ids.DIV_SIDE}")
+    step = posts.during(page, lambda: page.click(f"#{ids.BUTTON_STEP_NEXT}"))
+    assert not any(ids.DIV_DETAIL in p for p in step), step
+    ended = posts.during(page, lambda: page.click(f"#{ids.BUTTON_WALK}"))
+    assert not any(ids.DIV_WALK_BODY in p for p in ended), ended
+    assert any(ids.DIV_DETAIL in p for p in ended), "the Details came back unchanged"
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="How to read").wait_for()
+
+
+def test_a_folded_side_panel_posts_nothing_until_it_opens(app):
+    page = app
+    posts = Posts(page)
+    page.click(f"#{ids.BUTTON_FOLD_SIDE}")
+    page.wait_for_selector(f"#{ids.DIV_SIDE}", state="hidden")
+    try:
+        person = posts.during(page, lambda: tap(page, PAK))
+        assert person and not any(ids.DIV_DETAIL in p for p in person), person
+        opened = posts.during(page, lambda: page.click(f"#{ids.BUTTON_FOLD_SIDE}"))
+        assert opened == [p for p in opened if ids.DIV_DETAIL in p] and opened, opened
+        page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Pak Il-u").wait_for()
+    finally:
+        if not page.is_visible(f"#{ids.DIV_SIDE}"):
+            page.click(f"#{ids.BUTTON_FOLD_SIDE}")
+
+
 def test_a_closed_analysis_tab_posts_nothing(app):
     page = app
     posts = Posts(page)

@@ -200,3 +200,42 @@ def test_the_skip_link_is_the_first_tab_stop(browser, server):
         assert page.evaluate("document.activeElement.textContent") == "Skip to the graph"
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "div-graph-box"
+
+
+#: Counts animation frames from the one in which the graph first exists, and notes the frame
+#: of every move of a node or of the camera after that.
+MOVES_JS = """
+(() => {
+  window.__moves = [];
+  let frame = -1;
+  function look() {
+    const cy = window.cy;
+    if (frame < 0 && cy && cy.container && cy.container()) {
+      frame = 0;
+      cy.on('position viewport', e => window.__moves.push([e.type, frame]));
+    }
+    if (frame >= 0) { frame += 1; }
+    requestAnimationFrame(look);
+  }
+  look();
+})();
+"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1920, 1080)])
+def test_the_graph_is_placed_once_while_the_page_starts(browser, server, width, height):
+    """Stretched and fitted in the first frames it exists, then left alone: nothing the page
+    does while it starts (folding the filters, the first callbacks, the web font, the
+    labels) moves a node or the camera again."""
+    with checked_page(browser, width, height) as page:
+        page.add_init_script(MOVES_JS)
+        page.goto(server + "/")
+        wait_for_graph(page)
+        still(page)
+        moves = page.evaluate("window.__moves")
+        nodes = page.evaluate("cy.nodes().length")
+        assert moves, "the graph was never stretched or fitted"
+        assert max(frame for _, frame in moves) <= 3, moves
+        # each node placed once (the stretch), the camera moved once (the fit)
+        assert sum(kind == "position" for kind, _ in moves) <= nodes, "nodes moved twice"
+        assert sum(kind == "viewport" for kind, _ in moves) <= 1, "the camera moved twice"

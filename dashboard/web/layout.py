@@ -19,7 +19,7 @@ from .components.analysis import analysis_panel
 from .components.classroom import handout_section, stores, toolbar, walk_panel
 from .components.detail import intro_panel
 from .components.filters import filters
-from .components.legend import legend
+from .components.legend import counts_text, legend
 from .components.reader import reader
 from .components.table import table_frame
 
@@ -35,7 +35,7 @@ def _fold(label: str, id_: str, controls: str, title: str) -> html.Button:
                        title=title, **{"aria-expanded": "true", "aria-controls": controls})
 
 
-def graph_bar() -> html.Div:
+def graph_bar(network: Network) -> html.Div:
     """Fold the filters, the counts, the table view and the classroom tools, fold the
     side panel."""
     bar = toolbar()
@@ -47,7 +47,8 @@ def graph_bar() -> html.Div:
            "data-action": "table"}))
     return html.Div([
         _fold("Filters", ids.BUTTON_FOLD_FILTERS, ids.DIV_FILTERS, "Show or hide the filters"),
-        html.P(id=ids.TEXT_COUNTS, className="counts", **{"aria-live": "polite"}),
+        html.P(counts_text(network, network.bounds.start), id=ids.TEXT_COUNTS, className="counts",
+               **{"aria-live": "polite"}),
         bar,
         _fold("Details", ids.BUTTON_FOLD_SIDE, ids.DIV_SIDE,
               "Show or hide the details, the document and the analysis"),
@@ -65,12 +66,15 @@ def camera_buttons() -> html.Div:
 
 
 def graph_section(network: Network) -> html.Section:
+    """The bar, the graph, the table view, the walk and the legend. The graph's camera is
+    ``assets/camera.js``'s alone: dash-cytoscape's ``responsive`` would move it again on
+    every resize."""
     return html.Section([
-        graph_bar(),
+        graph_bar(network),
         html.Div([cyto.Cytoscape(
             id=ids.CYTOSCAPE_GRAPH, elements=drawing(network, network.bounds.start).elements(),
             stylesheet=stylesheet(network.corpus), layout=START_LAYOUT,
-            autoRefreshLayout=False, responsive=True, minZoom=0.1, maxZoom=4,
+            autoRefreshLayout=False, responsive=False, minZoom=0.1, maxZoom=4,
             boxSelectionEnabled=False, wheelSensitivity=WHEEL_SENSITIVITY,
             style={"width": "100%", "height": "100%"}, className="graph"), camera_buttons()],
             className="graph-box", id=ids.DIV_GRAPH_BOX, tabIndex="-1"),
@@ -164,4 +168,4 @@ def build_layout(network: Network) -> html.Div:
         html.Main([filters(network), graph_section(network), side_panel(network)],
                   className="app-main"),
         handout_section(),
-    ], id=ids.DIV_APP, className="app")
+    ], id=ids.DIV_APP, className="app folds-auto")  # walk.js `frame` sets the classes

@@ -9,24 +9,11 @@ from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from ...network.arrays import Drawing
 from ...network.drawing import cytoscape_layout, drawing
-from ...network.graph import Network, counts
+from ...network.graph import Network
 from ...network.styles import stylesheet
 from ...network.view import View, parse_query, to_query
 from .. import ids
-from ..components.legend import legend
-
-
-def counts_text(network: Network, view: View) -> str:
-    """``55 of 56 people and groups, 160 of 168 relations``; during the walk, what it has
-    reached so far."""
-    people, relations = counts(network, view)
-    total_p, total_r = len(network.corpus.people), len(network.corpus.relations)
-    step = network.walk.clamp(view.step)
-    if step:
-        return (f"Step {step}: {people} of {total_p} people and groups, {relations} of "
-                f"{total_r} relations reached")
-    return (f"{people} of {total_p} people and groups, "
-            f"{relations} of {total_r} relations")
+from ..components.legend import counts_text, legend
 
 
 def redraw(network: Network, search: str | None, drawn: str | None,

@@ -37,7 +37,7 @@ def register(app: Dash, corpus: Corpus, passages: PassageIndex) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="ivanov", function_name="panelKeys"),
         Output(ids.STORE_DETAIL_KEY, "data"), Output(ids.STORE_ANALYSIS_KEY, "data"),
-        Input(ids.URL, "search"), Input(ids.STORE_TAB, "data"),
+        Input(ids.URL, "search"), Input(ids.STORE_TAB, "data"), Input(ids.STORE_FOLDS, "data"),
         State(ids.STORE_DETAIL_KEY, "data"), State(ids.STORE_ANALYSIS_KEY, "data"),
         State(ids.STORE_CONFIG, "data"),
     )

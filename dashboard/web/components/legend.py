@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import html
 
-from ...network.graph import Network
+from ...network.graph import Network, counts
 from ...network.legend import key
 from ...network.view import View
 
@@ -71,3 +71,16 @@ def legend(network: Network, view: View) -> list:
               for f in spec["factions"] if f.get("about"))],
             className="legend-marks")], className="legend-more"),
     ], className="legend-body", role="group", **{"aria-label": "Legend"})]
+
+
+def counts_text(network: Network, view: View) -> str:
+    """``55 of 56 people and groups, 160 of 168 relations``; during the walk, what it has
+    reached so far."""
+    people, relations = counts(network, view)
+    total_p, total_r = len(network.corpus.people), len(network.corpus.relations)
+    step = network.walk.clamp(view.step)
+    if step:
+        return (f"Step {step}: {people} of {total_p} people and groups, {relations} of "
+                f"{total_r} relations reached")
+    return (f"{people} of {total_p} people and groups, "
+            f"{relations} of {total_r} relations")
