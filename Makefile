@@ -28,8 +28,12 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m dashboard validate --data "$(DATA)"
 
+# The tests run in WORKERS processes (pytest-xdist), one test file each at a time: the
+# browser tests mostly wait on Chromium, so even two cores run four at once. WORKERS=0
+# runs them in this process, one after another.
+WORKERS ?= 4
 test: $(DEV) browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 # ruff on everything, mypy on the package (settings in pyproject.toml)
 lint: $(DEV)

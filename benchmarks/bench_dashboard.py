@@ -13,9 +13,8 @@
    and options) at the size it ends up with in the app, loads alternating. Each load
    records what happens on the way (Cytoscape created and rendered, callbacks sent and
    answered, the graph's box resized, stretches, fits, label passes, long tasks), and
-   an ablation (the app with its filter column folded and its counts line filled in the
-   layout, by a script in the page; the app itself is not touched) says what the refits
-   cost.
+   one more load of each under Chromium's sampling profiler says where the main thread's
+   time goes, script by script.
 3. **The callbacks' server time** (issue 3): as plain functions, beside
    ``to_query(parse_query(...))``; and through HTTP, replaying the bodies Chromium posted
    in 1, beside an echo callback on a bare Dash app served the same way.
@@ -24,7 +23,7 @@ Measures are interleaved with their baselines so a busy shared machine slows bot
 Targets are reported, never asserted.
 
     .venv/bin/python benchmarks/bench_dashboard.py [--data DIR] [--repeat N] [--loads N]
-        [--clicks N] [--no-ablations] [--write-results]
+        [--clicks N] [--write-results]
 """
 
 from __future__ import annotations
@@ -774,46 +773,16 @@ def _script(frame: dict) -> str:
     return label if label.startswith("(") else "(built-in calls: DOM, timers)"
 
 
-# -- the ablation: the app with a part of its start-up done in its layout ------------------
+# -- the pages loaded -----------------------------------------------------------------------
 
-#: An init script: the page's ``fetch`` hands Dash a ``/_dash-layout`` with the filter column
-#: folded (as ``assets/walk.js`` folds it below 1600 px, with its button's state) and the
-#: counts line filled (as the first redraw does). No proxy: no other request takes a detour.
-START_LAYOUT = """
-(() => {
-  const fetch0 = window.fetch, counts = COUNTS;
-  const visit = (value, f) => {
-    if (Array.isArray(value)) { value.forEach(v => visit(v, f)); return; }
-    if (!value || typeof value !== "object") { return; }
-    if (value.props && value.type) { f(value.props); }
-    Object.values(value).forEach(v => visit(v, f));
-  };
-  window.fetch = function (input) {
-    const answer = fetch0.apply(this, arguments);
-    if (!String((input && input.url) || input).includes("_dash-layout")) { return answer; }
-    return answer.then(r => r.json()).then(layout => {
-      layout.props.className = "app filters-folded";
-      visit(layout, props => {
-        if (props.id === "TEXT") { props.children = counts; }
-        if (props.id === "FOLD") { props["aria-expanded"] = "false"; }
-      });
-      return new Response(JSON.stringify(layout),
-                          {status: 200, headers: {"Content-Type": "application/json"}});
-    });
-  };
-})();
-"""
-ABLATED = {"layout": "app with the filters folded and the counts filled in the layout"}
+#: Ablations: pages of the app changed by an init script (``Page.scripts``), named here by
+#: their key in the loads. None now: the last one (the filter column folded and the counts
+#: line filled in the layout) measured what became the app's own start-up.
+ABLATED: dict[str, str] = {}
 
 
-def pages_for(app: str, bare: str, s: Subjects, ablations: bool) -> list[Page]:
-    pages = [Page("bare", bare), Page("app", app)]
-    if ablations:
-        counts = graph_cb.counts_text(s.network, s.network.bounds.start)
-        layout = START_LAYOUT.replace("COUNTS", json.dumps(counts)).replace(
-            "TEXT", ids.TEXT_COUNTS).replace("FOLD", ids.BUTTON_FOLD_FILTERS)
-        pages.append(Page("layout", app, (layout,)))
-    return pages
+def pages_for(app: str, bare: str) -> list[Page]:
+    return [Page("bare", bare), Page("app", app)]
 
 
 # -- 1. requests per click, in headless Chromium --------------------------------------------
@@ -1199,24 +1168,14 @@ same way). The bare page is a Dash app configured as the app is, holding only th
 Cytoscape component (its elements for the start view, stylesheet, preset layout, zoom
 limits and wheel sensitivity, dash-cytoscape's standard bundle) in a box of the size the
 app's graph has once its load is over ({size} px); it loads none of the app's CSS or
-scripts. The ablation, *{ablated}*, is the app with a script run before the page's own
-that hands Dash a `/_dash-layout` with `filters-folded` on the app and its fold button (as
-`assets/walk.js` sets them below 1600 px) and the counts line as the first redraw writes
-it (the app's code is not touched, and no other request takes a detour): what the page
-would do if both were in the layout."""
+scripts."""
 
 
 def clicks_section(runs: list[dict[str, Step]], loads: dict[str, list], spent: dict,
                    rows: list[Row], about: dict) -> str:
     method = CLICKS_METHOD.format(width=VIEWPORT["width"], height=VIEWPORT["height"],
-                                  still=STILL_MS, ablated=ABLATED["layout"], **about)
+                                  still=STILL_MS, **about)
     app = typical(loads["app"])
-    folded = typical(loads["layout"]) if "layout" in loads else None
-    extra = "" if folded is None else f"""
-The median load of the {ABLATED['layout']}:
-
-{timeline(folded)}
-"""
     return f"""{HEADING_CLICKS} requests per click and the graph drawn (issues 12 and 14)
 
 _Written by `benchmarks/bench_dashboard.py` ({about['command']}) on {about['date']}; the run
@@ -1248,7 +1207,7 @@ their start; *sent* and *answered* are callbacks by their first output, and the 
 own fetches):
 
 {timeline(app)}
-{extra}
+
 Main-thread time by script in one more load of each page, with Chromium's sampling profiler
 on (self time in ms until the graph is still; the profiler slows the page, so these are
 shares, not timings):
@@ -1326,7 +1285,7 @@ def in_browser(s: Subjects, data: Path, args: argparse.Namespace, nodes: int,
         with bare_server(data, *size) as bare:
             progress(f"through HTTP: {args.repeat} rounds")
             rows = over_http(app, bare, captured_bodies(runs[0]), s, args.repeat)
-            pages = pages_for(app, bare, s, not args.no_ablations)
+            pages = pages_for(app, bare)
             progress(f"graph drawn: {args.loads} loads of each of {len(pages)} pages")
             loads = page_loads(browser, pages, nodes, args.loads, progress=progress)
             progress("one profiled load of the bare page and of the app")
@@ -1350,8 +1309,7 @@ def run(args: argparse.Namespace) -> int:
     progress(f"in process: {args.repeat} rounds")
     rows = in_process(s, args.repeat)
     got = in_browser(s, data, args, nodes, progress)
-    about = {"command": f"`--repeat {args.repeat} --loads {args.loads} --clicks {args.clicks}"
-                        + (" --no-ablations" if args.no_ablations else "") + "`",
+    about = {"command": f"`--repeat {args.repeat} --loads {args.loads} --clicks {args.clicks}`",
              "repeat": args.repeat, "clicks": args.clicks, "loads": args.loads,
              "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
              "seconds": time.monotonic() - progress.began,
@@ -1382,8 +1340,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="page loads of each page in Chromium (default 6)")
     parser.add_argument("--clicks", type=int, default=3,
                         help="runs of the clicks in Chromium (default 3)")
-    parser.add_argument("--no-ablations", action="store_true",
-                        help="load only the app and the bare page, not the ablation")
     parser.add_argument("--write-results", action="store_true",
                         help="replace this script's sections of RESULTS.md")
     parser.add_argument("--serve-bare", metavar="WxH", help=argparse.SUPPRESS)

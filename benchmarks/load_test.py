@@ -978,9 +978,10 @@ def machine(load: tuple[tuple[float, ...], tuple[float, ...]]) -> list[str]:
     ]
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this script's section of RESULTS.md (or add it), leaving the others."""
-    results.write_section(path, HEADING, section)
+def write_section(path: Path, section: str, students: int) -> None:
+    """Replace this script's section of RESULTS.md for this many students (or add it),
+    leaving the others: a class of 50 and a crowd of 200 keep a section each."""
+    results.write_section(path, f"{HEADING} {students} students ", section)
 
 
 def mix(text: str) -> dict[str, float]:
@@ -1046,7 +1047,7 @@ def main(argv: list[str] | None = None) -> int:
     section = report(result, command)
     print(section)
     if args.write:
-        write_section(RESULTS, section)
+        write_section(RESULTS, section, args.students)
         print(f"written to {RESULTS}", file=sys.stderr)
     return 0
 

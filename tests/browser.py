@@ -158,6 +158,16 @@ def settle(page, quiet_ms: int = 500, timeout: int = TIMEOUT) -> None:
         timeout=timeout, polling=50)
 
 
+def still(page) -> None:
+    """Wait until no callback is pending and the camera and nodes have stopped (the labels
+    are chosen in the frame after the last move)."""
+    settle(page)
+    page.wait_for_function("""() => {
+      const now = JSON.stringify([cy.zoom(), cy.pan(), cy.nodes().map(n => n.position())]);
+      const same = window.__lastCamera === now; window.__lastCamera = now; return same;
+    }""", polling=300, timeout=TIMEOUT)
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

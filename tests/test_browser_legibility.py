@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.browser import checked_page, settle, wait_for_graph
+from tests.browser import checked_page, settle, still, tap, wait_for_graph
 
 pytestmark = pytest.mark.browser
 
@@ -40,15 +40,6 @@ def overlaps(labels: list[dict]) -> list[tuple[str, str]]:
             if x > 1 and y > 1:
                 out.append((a["id"], b["id"]))
     return out
-
-
-def still(page) -> None:
-    """Wait until no callback is pending and the camera and nodes have stopped."""
-    settle(page)
-    page.wait_for_function("""() => {
-      const now = JSON.stringify([cy.zoom(), cy.pan(), cy.nodes().map(n => n.position())]);
-      const same = window.__lastCamera === now; window.__lastCamera = now; return same;
-    }""", polling=300, timeout=20000)
 
 
 @contextmanager
@@ -132,12 +123,12 @@ def test_filtering_refits_and_the_zoom_buttons_work(browser, server):
 
 def test_hover_shows_a_tooltip_and_highlights_the_neighbours(browser, server):
     with opened(browser, server) as page:
-        page.evaluate("cy.getElementById('hegai').emit('mouseover')")
+        page.evaluate("void cy.getElementById('hegai').emit('mouseover')")
         tip = page.wait_for_selector(".graph-tooltip", state="visible")
         assert "Hegai" in tip.inner_text() and "relation" in tip.inner_text()
         neighbours = page.evaluate("cy.getElementById('hegai').neighborhood('node').length")
         assert page.evaluate("cy.$('node.hl').length") == neighbours + 1
-        page.evaluate("cy.getElementById('hegai').emit('mouseout')")
+        page.evaluate("void cy.getElementById('hegai').emit('mouseout')")
         page.wait_for_selector(".graph-tooltip", state="hidden")
         assert page.evaluate("cy.$('.hl').length") == 0
 
@@ -145,7 +136,7 @@ def test_hover_shows_a_tooltip_and_highlights_the_neighbours(browser, server):
 def test_a_person_tapped_in_the_projector_opens_a_large_panel(browser, server):
     with opened(browser, server, "/?present=1", 1280, 720) as page:
         assert not page.is_visible("#div-side")
-        page.evaluate("cy.getElementById('pak-il-u').emit('tap')")
+        tap(page, "pak-il-u")
         page.wait_for_selector("#div-side", state="visible")
         page.wait_for_selector(".person-passages .passage")
         size = page.evaluate("parseFloat(getComputedStyle(document.querySelector("

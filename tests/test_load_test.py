@@ -64,10 +64,13 @@ def test_a_short_run_against_the_app_has_no_error(server):
 def test_results_section_is_replaced_and_the_others_kept(tmp_path):
     results = tmp_path / "RESULTS.md"
     results.write_text("# Benchmark results\n\n## Issue 3: speed\n\ntext 3\n\n"
-                       "## Issue 7: 5 students for 1 s against make serve\n\nold\n\n### sub\n\n"
-                       "old too\n\n## Issue 9: later\n\ntext 9\n")
-    load_test.write_section(results, "## Issue 7: 50 students for 60 s against make serve\n\nnew\n")
+                       "## Issue 7: 50 students for 1 s against make serve\n\nold\n\n### sub\n\n"
+                       "old too\n\n## Issue 7: 200 students for 60 s against make serve\n\n"
+                       "crowd\n\n## Issue 9: later\n\ntext 9\n")
+    load_test.write_section(
+        results, "## Issue 7: 50 students for 60 s against make serve\n\nnew\n", 50)
     text = results.read_text()
-    assert "old" not in text and text.count("## Issue 7:") == 1
+    assert "old" not in text and text.count("## Issue 7: 50 students") == 1
     assert "text 3" in text and "text 9" in text and "\nnew\n" in text
+    assert "\ncrowd\n" in text, "the 200 students' section is another one, kept"
     assert text.index("Issue 3") < text.index("Issue 7") < text.index("Issue 9")
