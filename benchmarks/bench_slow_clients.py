@@ -493,7 +493,7 @@ def _leftover(sock: socket.socket) -> bytes:
 
 KINDS = (("the page, layout and callback list", r"^/(?:$|\?|_dash-layout|_dash-dependencies)"),
          ("Dash's JavaScript (React, renderer, components)", r"^/_dash-component-suites/"),
-         ("the app's JavaScript (assets/)", r"^/assets/.*\.js"),
+         ("the app's JavaScript (assets/, one bundle)", r"^/(?:assets|_bundle)/.*\.js"),
          ("CSS", r"\.css(?:\?|$)"), ("fonts", r"\.woff2?(?:\?|$)"),
          ("the first callbacks", r"^/_dash-update-component"), ("other", r""))
 ASKED = (("none", "identity"), ("gzip, br", "gzip, br"))

@@ -11,7 +11,7 @@ from flask import Flask
 from .. import PACKAGE_DIR
 from ..corpus import load_valid_corpus
 from ..network.graph import Network
-from . import callbacks, guard, security
+from . import bundle, callbacks, guard, security
 from .layout import build_layout
 
 ASSETS_DIR = PACKAGE_DIR.parent / "assets"
@@ -37,7 +37,7 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     server.config.update(COMPRESS)
     app = Dash(
         __name__, server=server, title=network.corpus.about.title,
-        assets_folder=str(ASSETS_DIR),
+        assets_folder=str(ASSETS_DIR), assets_ignore=bundle.IGNORED,
         serve_locally=True, update_title=None, compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
@@ -50,6 +50,7 @@ def create_app(data_dir: Path | str, debug: bool = False) -> Dash:
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BODY
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(network)
+    bundle.install(app, ASSETS_DIR)  # assets/*.js and *.css as one file each
     callbacks.register(app, network)
     guard.install(app)  # after every callback: checks each callback request against them
     security.install(app)  # after every callback: the CSP hashes Dash's inline scripts
