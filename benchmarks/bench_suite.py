@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import results  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+OUT = Path(__file__).resolve().parent / "out"  # each run's whole output
 HEADING = "## Issue 14: the test suite's wall time"
 BASELINE = "d81b19b"
 TARGET = 2 / 3  # issue 14: cut by at least a third
@@ -55,12 +56,15 @@ def git(*args: str) -> str:
 
 
 def summary_line(output: str) -> str:
-    """pytest's last line: ``1502 passed, 1 skipped in 596.46s (0:09:56)``.
+    """pytest's last line: ``1502 passed, 1 skipped in 596.46s (0:09:56)``, with or
+    without the rules around it (``-q`` leaves them out).
 
     >>> summary_line("x\\n===== 3 passed, 1 skipped in 2.50s =====\\n")
     '3 passed, 1 skipped'
+    >>> summary_line("....\\n1 failed, 1191 passed in 511.23s (0:08:31)\\n")
+    '1 failed, 1191 passed'
     """
-    found = re.findall(r"=+ (.+?) in [\d.]+s", output)
+    found = re.findall(r"^=*\s*(\d+ [a-z]+.*?) in [\d.]+s", output, re.MULTILINE)
     return found[-1] if found else "no summary"
 
 
@@ -78,7 +82,10 @@ def run_suite(label: str, commit: str, arguments: list[str]) -> Run:
         finally:
             git("worktree", "remove", "--force", str(where))
     out = done.stdout + done.stderr
-    print(f"  {summary_line(out)} in {seconds:.0f} s", file=sys.stderr)
+    log = OUT / f"suite-{commit}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(out, encoding="utf-8")
+    print(f"  {summary_line(out)} in {seconds:.0f} s (output: {log})", file=sys.stderr)
     return Run(label, commit, "python -m pytest -q " + " ".join(arguments), seconds,
                summary_line(out), done.returncode)
 
