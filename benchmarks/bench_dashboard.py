@@ -41,7 +41,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -59,7 +58,8 @@ from flask import Flask  # noqa: E402
 from plotly.io.json import to_json_plotly  # noqa: E402
 
 from benchmarks import results  # noqa: E402
-from benchmarks.load_test import side_hidden  # noqa: E402
+from benchmarks.load_test import panel_key as load_panel_key  # noqa: E402
+from benchmarks.load_test import side_hidden, step_key  # noqa: E402
 from dashboard import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.corpus import CorpusError, format_table, load_valid_corpus  # noqa: E402
 from dashboard.network.graph import Network, edge_id, filtered  # noqa: E402
@@ -159,29 +159,14 @@ def summed(times: dict[str, list[float]], *names: str) -> list[float]:
 # -- the keys the browser computes (assets/app.js, assets/walk.js) ---------------------------
 
 def panel_key(search: str | None, tab: str) -> str:
-    """``panelKey`` of ``assets/app.js``: the part of the URL a side-panel tab is drawn for.
-
-    The Details tab depends on nothing while nothing is selected. URLSearchParams sorts by
-    key and encodes as ``urlencode`` does (a comma as ``%2C``).
+    """``panelKey`` of ``assets/app.js`` for a side-panel tab (``load_test.panel_key``).
 
     >>> panel_key("?person=pak-il-u&layout=faction&faction=soviet,yanan", "detail")
     '?faction=soviet%2Cyanan&person=pak-il-u'
     >>> panel_key("?faction=soviet", "detail"), panel_key("?faction=soviet", "analysis")
     ('', '?faction=soviet')
     """
-    pairs = urllib.parse.parse_qsl((search or "").lstrip("?"), keep_blank_values=True)
-    if tab == "detail" and not any(k in ("person", "relation") for k, _ in pairs):
-        return ""
-    kept = sorted(((k, v) for k, v in pairs if k not in PANEL_IGNORES[tab]),
-                  key=lambda kv: kv[0])
-    text = urllib.parse.urlencode(kept)
-    return f"?{text}" if text else ""
-
-
-def step_key(search: str | None) -> str:
-    """``stepKey`` of ``assets/walk.js``: the walk's step in the URL."""
-    step = dict(urllib.parse.parse_qsl((search or "").lstrip("?"))).get("step", "")
-    return f"?step={urllib.parse.quote(step)}" if step else ""
+    return load_panel_key(search, PANEL_IGNORES[tab], tab == "detail")
 
 
 # -- 3a. the callbacks as plain functions ---------------------------------------------------
@@ -679,11 +664,10 @@ CHROME_METRICS = {"script": "ScriptDuration", "style": "RecalcStyleDuration",
 
 @dataclass(frozen=True)
 class Page:
-    """A page to load: its URL, and scripts run before the page's own (an ablation)."""
+    """A page to load: its name in the report, and its URL."""
 
     name: str
     url: str
-    scripts: tuple[str, ...] = ()
 
 
 def page_load(browser, page: Page, nodes: int, path: str = "/",
@@ -693,8 +677,6 @@ def page_load(browser, page: Page, nodes: int, path: str = "/",
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         tab = context.new_page()
-        for script in page.scripts:
-            tab.add_init_script(script)
         tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": nodes})
         cdp = context.new_cdp_session(tab)
         cdp.send("Performance.enable")
@@ -740,8 +722,6 @@ def profiled_load(browser, page: Page, nodes: int) -> Counter:
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         tab = context.new_page()
-        for script in page.scripts:
-            tab.add_init_script(script)
         tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": nodes})
         cdp = context.new_cdp_session(tab)
         cdp.send("Profiler.enable")
@@ -774,12 +754,6 @@ def _script(frame: dict) -> str:
 
 
 # -- the pages loaded -----------------------------------------------------------------------
-
-#: Ablations: pages of the app changed by an init script (``Page.scripts``), named here by
-#: their key in the loads. None now: the last one (the filter column folded and the counts
-#: line filled in the layout) measured what became the app's own start-up.
-ABLATED: dict[str, str] = {}
-
 
 def pages_for(app: str, bare: str) -> list[Page]:
     return [Page("bare", bare), Page("app", app)]
@@ -873,14 +847,11 @@ def click_steps(s: Subjects) -> list[tuple[str, Callable]]:
     ]
 
 
-def click_run(browser, url: str, s: Subjects, scripts: tuple[str, ...] = ()
-              ) -> tuple[dict[str, Step], tuple[int, int]]:
-    """The clicks of ``click_steps`` on one fresh page (``scripts`` run before the page's
-    own); and the graph's size at the end of the load (the bare page gets the same)."""
+def click_run(browser, url: str, s: Subjects) -> tuple[dict[str, Step], tuple[int, int]]:
+    """The clicks of ``click_steps`` on one fresh page; and the graph's size at the end of
+    the load (the bare page gets the same)."""
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     tab = context.new_page()
-    for script in scripts:
-        tab.add_init_script(script)
     tab.add_init_script(OPEN_FETCHES)
     tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": 1})
     done: list[Posted] = []
@@ -1054,7 +1025,7 @@ def _count(runs: list[dict], key: str) -> float:
 
 def breakdown(runs: dict[str, list]) -> str:
     names = list(runs)
-    head = " | ".join(ABLATED.get(n, "bare page" if n == "bare" else n) for n in names)
+    head = " | ".join("bare page" if n == "bare" else n for n in names)
     lines = [f"| Step (median, ms from `goto`) | {head} |", "|---|" + "---:|" * len(names)]
     for key, label in BREAKDOWN:
         cells = [_median(runs[n], key) for n in names]
@@ -1113,7 +1084,7 @@ def by_script(spent: dict[str, Counter], top: int = 10) -> str:
 def drawn_rows(runs: dict[str, list]) -> list[Row]:
     bare = [m["drawn"] for m in runs["bare"]]
     rows = [Row("Chromium", "bare page: navigation → drawn and still", bare)]
-    rows += [Row("Chromium", f"{ABLATED.get(n, n)}: navigation → drawn and still",
+    rows += [Row("Chromium", f"{n}: navigation → drawn and still",
                  [m["drawn"] for m in loads], bare) for n, loads in runs.items() if n != "bare"]
     rows += [Row("Chromium", "bare page: navigation → first render with every node",
                  [m["render"] for m in runs["bare"]]),
@@ -1128,10 +1099,6 @@ def drawn_verdicts(rows: list[Row]) -> str:
            f"against {statistics.median(app.baseline) / 1e3:.2f} s): "
            + ", ".join(f"{issue} (≤ {target:g} ×) **{'met' if app.ratio <= target else 'missed'}**"
                        for issue, target in TARGET_RATIO.items())]
-    for name in ABLATED.values():
-        row = next((r for r in rows if r.name.startswith(name)), None)
-        if row:
-            out.append(f"- {name}: {row.ratio:.2f} × the bare page ({row.median / 1e3:.2f} s)")
     return "\n".join(out)
 
 

@@ -233,11 +233,20 @@ def _panel_keys(page: Page, triggered: list[str]) -> dict:
     return {} if key == page.value(store, "data") else {(store, "data"): key}
 
 
+def step_key(search: str | None) -> str:
+    """The key ``ivanovWalk.stepKey`` computes: the walk's step in the URL, or ``""``.
+
+    >>> step_key("?faction=a&step=3"), step_key("?faction=a")
+    ('?step=3', '')
+    """
+    step = dict(urllib.parse.parse_qsl((search or "").lstrip("?"))).get("step", "")
+    return f"?step={urllib.parse.quote(step, safe='')}" if step else ""
+
+
 def _step_key(page: Page, triggered: list[str]) -> dict:
     """``ivanovWalk.stepKey``: the walk's step in the URL, when it changed (the walk's end
     keeps the last step's text, hidden)."""
-    step = _query(page).get("step", "")
-    key = f"?step={urllib.parse.quote(step, safe='')}" if step else ""
+    key = step_key(page.value("url", "search"))
     return {} if not key or key == page.value("store-step-key", "data") else {
         ("store-step-key", "data"): key}
 
