@@ -5,7 +5,8 @@
    the page seconds. Here they are plain elements built with createElement and text
    nodes: corpus text is never parsed as HTML. Buttons carry data-action (select a person
    or relation, as a click in the graph does: app.js) and citations data-jump, like the
-   ones the server draws. Registered from dashboard/web/callbacks/table.py and reader.py. */
+   ones the server draws. Registered from dashboard/web/callbacks/table.py, reader.py and
+   detail.py and story.py (the Details tab and the walk's step, sent as plain lists). */
 (function () {
   "use strict";
 
@@ -97,7 +98,52 @@
     return data.paragraphs.length + " paragraphs";
   }
 
+  /* Panels sent as [tag, attributes, children] lists (dashboard/web/components/plain.py):
+     the Details tab. Tags and attribute names are checked again here; no event attribute,
+     no link that is not http(s), text only as text nodes. */
+  const TAGS = new Set(["a", "article", "aside", "b", "blockquote", "br", "button", "cite",
+    "code", "dd", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h2",
+    "h3", "h4", "h5", "header", "hr", "i", "label", "li", "mark", "nav", "ol", "p", "q",
+    "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "th", "thead", "time", "tr", "ul"]);
+  const NAME = /^[a-z][a-z0-9-]*$/;
+
+  function plainNode(spec) {
+    if (typeof spec === "string") { return document.createTextNode(spec); }
+    if (!Array.isArray(spec) || !TAGS.has(spec[0])) { return null; }
+    const node = document.createElement(spec[0]);
+    const attributes = spec[1] || {};
+    Object.keys(attributes).forEach(function (key) {
+      const value = attributes[key];
+      if (key === "style") {
+        Object.keys(value || {}).forEach(function (k) { node.style[k] = String(value[k]); });
+        return;
+      }
+      if (!NAME.test(key) || key.indexOf("on") === 0 || value === false || value === null) {
+        return;
+      }
+      if (key === "href" && !/^(https?:\/\/|#)/.test(String(value))) { return; }
+      node.setAttribute(key, value === true ? "" : String(value));
+    });
+    (spec[2] || []).forEach(function (child) {
+      const made = plainNode(child);
+      if (made) { node.appendChild(made); }
+    });
+    return node;
+  }
+
+  function renderPlain(id, spec) {
+    if (!Array.isArray(spec)) { return window.dash_clientside.no_update; }
+    const nodes = spec.map(plainNode).filter(Boolean);
+    fill(id, nodes);
+    const head = document.querySelector("#" + id + " h2, #" + id + " h3");
+    return head ? head.textContent : String(nodes.length);
+  }
+  function renderDetail(spec) { return renderPlain("div-detail", spec); }
+  function renderWalk(spec) { return renderPlain("div-walk-body", spec); }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    ivanovLists: {renderTable: renderTable, renderReader: renderReader}
+    ivanovLists: {renderTable: renderTable, renderReader: renderReader,
+                  renderDetail: renderDetail, renderWalk: renderWalk}
   });
 })();

@@ -360,7 +360,7 @@ def filter_walk(network: Network) -> Iterator[str]:
 
 #: Which request of a click is which: the output that names it.
 ROLES = (("sync", f"{ids.URL}.search"), ("redraw", f"{ids.STORE_GRAPH_CHANGES}.data"),
-         ("detail", f"{ids.DIV_DETAIL}.children"), ("walk", f"{ids.DIV_WALK_BODY}.children"),
+         ("detail", f"{ids.STORE_DETAIL_PANEL}.data"), ("walk", f"{ids.STORE_WALK_PANEL}.data"),
          ("analysis", f"{ids.GRAPH_MATRIX}.children"),
          ("search", f"{ids.LIST_SEARCH_RESULTS}.children"),
          ("reader", f"{ids.STORE_READER_TEXT}.data"),

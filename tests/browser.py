@@ -145,17 +145,40 @@ SETTLE_JS = """
 })();
 """
 
+#: True once Dash's renderer has had nothing queued, running or waiting (``window.store``
+#: is its Redux store; ``callbacks.completed`` counts what it finished), no fetch has been
+#: open and none has ended, for ``quiet`` ms. A click queues its callbacks in the Redux
+#: store before Playwright's ``click`` returns, so a short quiet is enough; it covers the
+#: scripts' own frames (a label pass, a focus moved in the next frame). A page without
+#: Dash's store (not the app) falls back to the fetches alone.
+IDLE_JS = """quiet => {
+  const t = performance.now();
+  const w = window.__idle || (window.__idle = {n: -1, since: t});
+  const s = window.store && window.store.getState && window.store.getState();
+  let busy = window.__pending > 0, done = -1;
+  if (s) {
+    const c = s.callbacks || {};
+    busy = busy || s.appLifecycle !== "HYDRATED" || s.isLoading ||
+           Object.keys(c).some(k => Array.isArray(c[k]) && c[k].length);
+    done = c.completed;
+  }
+  if (busy || done !== w.n) { w.n = done; w.since = t; return false; }
+  return t - Math.max(w.since, window.__quietSince || 0) >= quiet;
+}"""
+#: How long the page must have been idle (ms) for ``settle``.
+QUIET_MS = 150
+
 
 def track_requests(page) -> None:
     """Count the page's fetches (Dash's callbacks use fetch) so ``settle`` can wait them out."""
     page.add_init_script(SETTLE_JS)
 
 
-def settle(page, quiet_ms: int = 500, timeout: int = TIMEOUT) -> None:
-    """Wait until no callback request is pending and none has ended for ``quiet_ms``."""
-    page.wait_for_function(
-        f"window.__pending === 0 && performance.now() - window.__quietSince > {quiet_ms}",
-        timeout=timeout, polling=50)
+def settle(page, quiet_ms: int = QUIET_MS, timeout: int = TIMEOUT) -> None:
+    """Wait until Dash has no callback queued or running, no request is open, and that has
+    lasted ``quiet_ms``."""
+    page.evaluate("() => { window.__idle = null; }")
+    page.wait_for_function(IDLE_JS, arg=quiet_ms, timeout=timeout, polling=30)
 
 
 def still(page) -> None:
@@ -165,7 +188,7 @@ def still(page) -> None:
     page.wait_for_function("""() => {
       const now = JSON.stringify([cy.zoom(), cy.pan(), cy.nodes().map(n => n.position())]);
       const same = window.__lastCamera === now; window.__lastCamera = now; return same;
-    }""", polling=300, timeout=TIMEOUT)
+    }""", polling=120, timeout=TIMEOUT)
 
 
 def screenshot(page, name: str) -> Path:

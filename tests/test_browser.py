@@ -189,10 +189,10 @@ def test_a_click_costs_at_most_three_requests(app):
     assert 0 < len(faction) <= 3, faction
     person = posts.during(page, lambda: tap(page, PAK))
     assert 0 < len(person) <= 3, person
-    assert any(ids.DIV_DETAIL in p for p in person)
+    assert any(ids.STORE_DETAIL_PANEL in p for p in person)
     # the Details panel does not depend on the layout: drawn again for nothing else
     layout = posts.during(page, lambda: page.check(f"#{ids.RADIO_LAYOUT} input[value='faction']"))
-    assert layout and not any(ids.DIV_DETAIL in p for p in layout), layout
+    assert layout and not any(ids.STORE_DETAIL_PANEL in p for p in layout), layout
     typed = posts.during(page, lambda: page.locator(f"#{ids.INPUT_SEARCH}").press_sequentially(
         "K"))
     assert len(typed) <= 1 and all(ids.LIST_SEARCH_RESULTS in p for p in typed), typed
@@ -205,7 +205,7 @@ def test_a_walk_step_costs_at_most_three_requests(app):
     page.locator(f"#{ids.DIV_WALK} .walk-count", has_text="Step 1 of").wait_for()
     step = posts.during(page, lambda: page.click(f"#{ids.BUTTON_STEP_NEXT}"))
     assert "step=2" in page.url
-    assert 0 < len(step) <= 3 and any(ids.DIV_WALK_BODY in p for p in step), step
+    assert 0 < len(step) <= 3 and any(ids.STORE_WALK_PANEL in p for p in step), step
 
 
 def test_the_walk_posts_nothing_for_the_side_panel_it_hides(app):
@@ -216,14 +216,14 @@ def test_the_walk_posts_nothing_for_the_side_panel_it_hides(app):
     tap(page, PAK)
     page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Pak Il-u").wait_for()
     started = posts.during(page, lambda: page.click(f"#{ids.BUTTON_WALK}"))
-    assert any(ids.DIV_WALK_BODY in p for p in started), started
-    assert not any(ids.DIV_DETAIL in p for p in started), started
+    assert any(ids.STORE_WALK_PANEL in p for p in started), started
+    assert not any(ids.STORE_DETAIL_PANEL in p for p in started), started
     assert not page.is_visible(f"#{ids.DIV_SIDE}")
     step = posts.during(page, lambda: page.click(f"#{ids.BUTTON_STEP_NEXT}"))
-    assert not any(ids.DIV_DETAIL in p for p in step), step
+    assert not any(ids.STORE_DETAIL_PANEL in p for p in step), step
     ended = posts.during(page, lambda: page.click(f"#{ids.BUTTON_WALK}"))
-    assert not any(ids.DIV_WALK_BODY in p for p in ended), ended
-    assert any(ids.DIV_DETAIL in p for p in ended), "the Details came back unchanged"
+    assert not any(ids.STORE_WALK_PANEL in p for p in ended), ended
+    assert any(ids.STORE_DETAIL_PANEL in p for p in ended), "the Details came back unchanged"
     page.locator(f"#{ids.DIV_DETAIL} h2", has_text="How to read").wait_for()
 
 
@@ -234,9 +234,9 @@ def test_a_folded_side_panel_posts_nothing_until_it_opens(app):
     page.wait_for_selector(f"#{ids.DIV_SIDE}", state="hidden")
     try:
         person = posts.during(page, lambda: tap(page, PAK))
-        assert person and not any(ids.DIV_DETAIL in p for p in person), person
+        assert person and not any(ids.STORE_DETAIL_PANEL in p for p in person), person
         opened = posts.during(page, lambda: page.click(f"#{ids.BUTTON_FOLD_SIDE}"))
-        assert opened == [p for p in opened if ids.DIV_DETAIL in p] and opened, opened
+        assert opened == [p for p in opened if ids.STORE_DETAIL_PANEL in p] and opened, opened
         page.locator(f"#{ids.DIV_DETAIL} h2", has_text="Pak Il-u").wait_for()
     finally:
         if not page.is_visible(f"#{ids.DIV_SIDE}"):

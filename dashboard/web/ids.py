@@ -12,6 +12,8 @@ STORE_GRAPH_CHANGES = "store-graph-changes"  # redraw -> assets/graph.js
 STORE_GRAPH_QUERY = "store-graph-query"  # the query of the view the graph holds
 STORE_TAB = "store-tab"  # the open side-panel tab: detail | reader | analysis
 STORE_DETAIL_KEY = "store-detail-key"  # what the Details tab is drawn for (a query)
+STORE_DETAIL_PANEL = "store-detail-panel"  # the Details tab as plain lists (plain.py)
+STORE_DETAIL_DRAWN = "store-detail-drawn"  # what assets/lists.js drew (its heading)
 STORE_ANALYSIS_KEY = "store-analysis-key"  # what the Analysis tab is drawn for (a query)
 STORE_JUMP = "store-jump"  # a citation clicked: the paragraph to show in the reader
 
@@ -90,6 +92,8 @@ BUTTON_STEP_PREV = "button-step-prev"
 BUTTON_STEP_NEXT = "button-step-next"
 DIV_WALK = "div-walk"
 DIV_WALK_BODY = "div-walk-body"
+STORE_WALK_PANEL = "store-walk-panel"  # the step panel as plain lists (plain.py)
+STORE_WALK_DRAWN = "store-walk-drawn"  # what assets/lists.js drew
 STORE_STEP_KEY = "store-step-key"  # the walk's step in the URL, passed on when it changes
 BUTTON_PRESENT = "button-present"
 BUTTON_FULLSCREEN = "button-fullscreen"

@@ -20,6 +20,7 @@ from .components.classroom import handout_section, stores, toolbar, walk_panel
 from .components.detail import intro_panel
 from .components.filters import filters
 from .components.legend import counts_text, legend
+from .components.plain import plain
 from .components.reader import reader
 from .components.table import table_frame
 
@@ -100,8 +101,7 @@ def side_panel(network: Network) -> html.Aside:
             html.Button("Analysis", id=ids.BUTTON_TAB_ANALYSIS, className="tab", role="tab",
                         **{"aria-selected": "false", "aria-controls": ids.DIV_ANALYSIS}),
         ], role="tablist", className="tabs", **{"aria-label": "Side panel"}),
-        html.Div(intro_panel(network.corpus, network.bounds.start), id=ids.DIV_DETAIL,
-                 className="detail", role="tabpanel"),
+        html.Div(id=ids.DIV_DETAIL, className="detail", role="tabpanel"),  # lists.js draws it
         html.Div(reader(network.corpus), id=ids.DIV_READER, className="reader",
                  role="tabpanel", tabIndex="0", **{"aria-label": "The document"}),
         html.Div(analysis_panel(network), id=ids.DIV_ANALYSIS, className="analysis",
@@ -155,6 +155,9 @@ def build_layout(network: Network) -> html.Div:
         dcc.Store(id=ids.STORE_GRAPH_CHANGES, data={}),
         dcc.Store(id=ids.STORE_TAB, data="detail"),
         dcc.Store(id=ids.STORE_DETAIL_KEY, data=""),  # the intro panel, drawn below
+        dcc.Store(id=ids.STORE_DETAIL_PANEL,
+                  data=plain(intro_panel(network.corpus, network.bounds.start))),
+        dcc.Store(id=ids.STORE_DETAIL_DRAWN, data=""),
         dcc.Store(id=ids.STORE_ANALYSIS_KEY, data=NOT_DRAWN),
         dcc.Store(id=ids.STORE_READER_KEY, data=NOT_DRAWN),
         dcc.Store(id=ids.STORE_READER_TEXT, data={}),

@@ -3,16 +3,16 @@
 The Details tab is drawn for ``store-detail-key``: the part of the URL it depends on
 (the selection, and the filters when something is selected), which the browser passes
 on only while the tab is open and only when it changed (``panelKeys`` in
-``assets/app.js``). A click that changes neither posts nothing here.
+``assets/app.js``). A click that changes neither posts nothing here. The panel goes to
+the browser as plain lists (``components/plain.py``) and ``assets/lists.js`` draws it:
+as Dash components, a person's panel kept the browser busy for seconds.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
-from dash import Dash, Input, Output
-from plotly.io.json import to_json_plotly
+from dash import ClientsideFunction, Dash, Input, Output
 
 from ...network.graph import Network
 from ...network.passages import PassageIndex
@@ -20,6 +20,7 @@ from ...network.search import SearchIndex
 from ...network.view import parse_query
 from .. import ids
 from ..components.detail import intro_panel, person_panel, relation_panel
+from ..components.plain import plain
 from ..components.search import SEARCH_LIMIT, search_results
 
 
@@ -42,15 +43,18 @@ def results(network: Network, index: SearchIndex, text: object) -> tuple[list, s
 
 def register(app: Dash, network: Network, passages: PassageIndex, index: SearchIndex) -> None:
     @lru_cache(maxsize=256)
-    def rendered(key: str) -> list:
-        """A panel depends only on its key: build it once, keep it as plain JSON
-        (serialising a few hundred components on every click is most of the cost)."""
-        return json.loads(to_json_plotly(panel(network, passages, key)))
+    def rendered(key: str) -> object:
+        """A panel depends only on its key: build it once, keep it as plain lists."""
+        return plain(panel(network, passages, key))
 
-    @app.callback(Output(ids.DIV_DETAIL, "children"), Input(ids.STORE_DETAIL_KEY, "data"),
+    @app.callback(Output(ids.STORE_DETAIL_PANEL, "data"), Input(ids.STORE_DETAIL_KEY, "data"),
                   prevent_initial_call=True)
     def _detail(key):
         return rendered(key if isinstance(key, str) else "")
+
+    app.clientside_callback(  # drawn in the browser, with text nodes only (the intro too)
+        ClientsideFunction(namespace="ivanovLists", function_name="renderDetail"),
+        Output(ids.STORE_DETAIL_DRAWN, "data"), Input(ids.STORE_DETAIL_PANEL, "data"))
 
     app.callback(Output(ids.LIST_SEARCH_RESULTS, "children"),
                  Output(ids.LIST_SEARCH_RESULTS, "className"),

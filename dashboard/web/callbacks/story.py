@@ -19,6 +19,7 @@ from ...network.graph import Network
 from ...network.view import View, parse_query
 from .. import ids
 from ..components.classroom import step_body
+from ..components.plain import plain
 from .url import Action
 
 
@@ -50,20 +51,25 @@ ACTIONS: tuple[Action, ...] = (
 
 
 def walk(network: Network, key: object) -> tuple:
-    """The step panel and whether Previous/Next can be pressed, for the step in ``key``."""
+    """The step panel (as plain lists) and whether Previous/Next can be pressed, for the
+    step in ``key``."""
     step = network.walk.clamp(parse_query(key if isinstance(key, str) else "",
                                           network.bounds).step)
     if not step:
         return [], True, True
-    return step_body(network, step), step <= 1, step >= len(network.walk)
+    return plain(step_body(network, step)), step <= 1, step >= len(network.walk)
 
 
 def register(app: Dash, network: Network) -> None:
     app.callback(
-        Output(ids.DIV_WALK_BODY, "children"),
+        Output(ids.STORE_WALK_PANEL, "data"),
         Output(ids.BUTTON_STEP_PREV, "disabled"), Output(ids.BUTTON_STEP_NEXT, "disabled"),
         Input(ids.STORE_STEP_KEY, "data"), prevent_initial_call=True,
     )(lambda key: walk(network, key))
+    app.clientside_callback(  # drawn in the browser as plain elements (assets/lists.js)
+        ClientsideFunction(namespace="ivanovLists", function_name="renderWalk"),
+        Output(ids.STORE_WALK_DRAWN, "data"), Input(ids.STORE_WALK_PANEL, "data"),
+        prevent_initial_call=True)
     app.clientside_callback(  # the step in the URL, passed on only when it changes
         ClientsideFunction(namespace="ivanovWalk", function_name="stepKey"),
         Output(ids.STORE_STEP_KEY, "data"),

@@ -150,5 +150,7 @@ def _row(corpus: Corpus, rel: Relation) -> html.Tr:
 def stores() -> list:
     """The invisible parts: the step drawn, the picture asked for, the download."""
     return [dcc.Store(id=ids.STORE_STEP_KEY, data=""), dcc.Store(id=ids.STORE_PICTURE, data={}),
+            dcc.Store(id=ids.STORE_WALK_PANEL, data=[]),
+            dcc.Store(id=ids.STORE_WALK_DRAWN, data=""),
             dcc.Store(id=ids.STORE_CAMERA, data=""),
             dcc.Store(id=ids.STORE_EXPORTED, data=""), dcc.Download(id=ids.DOWNLOAD_EXPORT)]
