@@ -122,7 +122,7 @@ tree) and its tests run with the project's venv, the baseline first; the wall cl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default=BASELINE)
-    parser.add_argument("--workers", type=int, default=0, help="as make test: WORKERS")
+    parser.add_argument("--workers", type=int, default=2, help="as make test: WORKERS")
     parser.add_argument("--write-results", action="store_true")
     args = parser.parse_args(argv)
     load = os.getloadavg()
