@@ -152,3 +152,41 @@ def test_a_large_corpus_opens_on_its_first_document(browser, large):
         page.click("[data-action='reset']")
         settle(page)
         assert people_held(page) == opening and page.url.endswith("/")
+
+
+#: Hold the answer to the next ``redraw`` request for ``ms`` before Dash sees it, as a slow
+#: network would (the request itself leaves at once).
+HOLD_REDRAW_JS = """ms => {
+  window.__holdRedraw = ms;
+  if (window.__holding) { return; }
+  window.__holding = true;
+  const fetch0 = window.fetch;
+  window.fetch = function (url, options) {
+    const body = options && typeof options.body === "string" ? options.body : "";
+    const answer = fetch0.apply(this, arguments);
+    const hold = window.__holdRedraw;
+    if (!hold || !body.includes("store-graph-changes")) { return answer; }
+    window.__holdRedraw = 0;
+    return answer.then(r => new Promise(resolve => setTimeout(() => resolve(r), hold)));
+  };
+}"""
+MOVE_JS = """q => { history.pushState({}, "", location.pathname + q);
+                   window.dispatchEvent(new PopStateEvent("popstate")); }"""
+
+
+@pytest.mark.parametrize("first, second", [
+    ("?faction=soviet", "?faction=yanan&layout=faction"),
+    ("?step=4", "?person=pak-il-u&polarity=hostile"),
+])
+def test_views_changed_faster_than_the_server_answers(app, shipped_network, first, second):
+    """A second change of view sent while the first's graph changes are still on their
+    way (a slow school network) leaves the graph the server describes for the second."""
+    page = app
+    page.evaluate(HOLD_REDRAW_JS, 1500)
+    page.evaluate(MOVE_JS, first)
+    page.wait_for_function("window.__holdRedraw === 0")  # the first redraw is held
+    page.evaluate(MOVE_JS, second)
+    settle(page)
+    page.wait_for_timeout(1600)  # past the held answer, whatever Dash made of it
+    settle(page)
+    assert_holds(page, shipped_network, second)
