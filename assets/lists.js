@@ -6,7 +6,8 @@
    nodes: corpus text is never parsed as HTML. Buttons carry data-action (select a person
    or relation, as a click in the graph does: app.js) and citations data-jump, like the
    ones the server draws. Registered from dashboard/web/callbacks/table.py, reader.py and
-   detail.py and story.py (the Details tab and the walk's step, sent as plain lists). */
+   detail.py and story.py (the Details tab and the walk's step, sent as plain lists); the
+   legend follows its box's data-legend attribute (graph.py). */
 (function () {
   "use strict";
 
@@ -141,6 +142,34 @@
   }
   function renderDetail(spec) { return renderPlain("div-detail", spec); }
   function renderWalk(spec) { return renderPlain("div-walk-body", spec); }
+
+  /* The legend under the graph comes as JSON in #div-legend's data-legend attribute (set
+     by the layout, then by the graph's callback when the colouring or sizing changes),
+     and is drawn here as soon as React puts it in the page: a mutation observer runs
+     before the next frame, so the graph's box has its final height before the camera
+     first fits the graph (a clientside callback would run after, and the graph would be
+     placed twice). */
+  let legendDrawn = null;
+  function drawLegend() {
+    const box = document.getElementById("div-legend");
+    const text = box && box.getAttribute("data-legend");
+    if (!text || text === legendDrawn) { return; }
+    let spec = null;
+    try { spec = JSON.parse(text); } catch (err) { return; }
+    if (!Array.isArray(spec)) { return; }
+    legendDrawn = text;
+    box.replaceChildren.apply(box, spec.map(plainNode).filter(Boolean));
+  }
+  function watchLegend() {
+    drawLegend();
+    new MutationObserver(drawLegend).observe(document.body, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ["data-legend"]});
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watchLegend);
+  } else {
+    watchLegend();
+  }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     ivanovLists: {renderTable: renderTable, renderReader: renderReader,

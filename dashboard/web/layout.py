@@ -19,7 +19,7 @@ from .components.analysis import analysis_panel
 from .components.classroom import handout_section, stores, toolbar, walk_panel
 from .components.detail import intro_panel
 from .components.filters import filters
-from .components.legend import counts_text, legend
+from .components.legend import counts_text, legend_json
 from .components.plain import plain
 from .components.reader import reader
 from .components.table import table_frame
@@ -85,7 +85,8 @@ def graph_section(network: Network) -> html.Section:
         html.Div(html.Img(id=ids.IMG_PRINT, alt="The network as shown on screen",
                           className="print-graph"), className="print-only"),
         walk_panel(),
-        html.Div(legend(network, network.bounds.start), id=ids.DIV_LEGEND, className="legend"),
+        html.Div(id=ids.DIV_LEGEND, className="legend",  # drawn by assets/lists.js
+                 **{"data-legend": legend_json(network, network.bounds.start)}),
     ], id=ids.SECTION_GRAPH, className="panel-graph", **{"aria-label": "Network of relations"})
 
 

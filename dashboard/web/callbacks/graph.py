@@ -13,13 +13,14 @@ from ...network.graph import Network
 from ...network.styles import stylesheet
 from ...network.view import View, parse_query, to_query
 from .. import ids
-from ..components.legend import counts_text, legend
+from ..components.legend import counts_text, legend_json
 
 
 def redraw(network: Network, search: str | None, drawn: str | None,
            cached: Callable[[View], Drawing] | None = None) -> tuple:
     """The graph changes from the drawn view to the URL's, the new drawn view, the counts,
-    and the legend when what it explains (colouring, sizing) changed (else ``no_update``).
+    and the legend (plain lists as JSON, drawn by ``assets/lists.js``) when what it explains
+    (colouring, sizing) changed (else ``no_update``).
 
     The changes (``Drawing.changes``: elements to remove and add, flags that changed, by
     id) also carry the ``layout`` when it changes and the ``stylesheet`` when a
@@ -41,7 +42,7 @@ def redraw(network: Network, search: str | None, drawn: str | None,
         changes["layout"] = cytoscape_layout(network, new_view)
     keyed = (old_view.color, old_view.size) != (new_view.color, new_view.size)
     return ((changes or None), to_query(new_view, bounds.start), counts_text(network, new_view),
-            legend(network, new_view) if keyed else no_update)
+            legend_json(network, new_view) if keyed else no_update)
 
 
 def register(app: Dash, network: Network) -> None:
@@ -51,7 +52,7 @@ def register(app: Dash, network: Network) -> None:
         Output(ids.STORE_GRAPH_CHANGES, "data"),
         Output(ids.STORE_GRAPH_QUERY, "data"),
         Output(ids.TEXT_COUNTS, "children"),
-        Output(ids.DIV_LEGEND, "children"),
+        Output(ids.DIV_LEGEND, "data-legend"),
         Input(ids.URL, "search"),
         State(ids.STORE_GRAPH_QUERY, "data"),
     )

@@ -7,11 +7,14 @@ the rarer marks fold away behind "More".
 
 from __future__ import annotations
 
+import json
+
 from dash import html
 
 from ...network.graph import Network, counts
 from ...network.legend import key
 from ...network.view import View
+from .plain import plain
 
 
 def _shape(shape: str, color: str) -> html.Span:
@@ -71,6 +74,14 @@ def legend(network: Network, view: View) -> list:
               for f in spec["factions"] if f.get("about"))],
             className="legend-marks")], className="legend-more"),
     ], className="legend-body", role="group", **{"aria-label": "Legend"})]
+
+
+def legend_json(network: Network, view: View) -> str:
+    """The legend as plain lists in JSON: the ``data-legend`` attribute of the legend's
+    box, which ``assets/lists.js`` draws (54 Dash components fewer on the page, each of
+    them checked by Dash's renderer on every update)."""
+    return json.dumps(plain(legend(network, view)), ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def counts_text(network: Network, view: View) -> str:
