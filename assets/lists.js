@@ -5,7 +5,7 @@
    the page seconds. Here they are plain elements built with createElement and text
    nodes: corpus text is never parsed as HTML. Buttons carry data-action (select a person
    or relation, as a click in the graph does: app.js) and citations data-jump, like the
-   ones the server draws. Registered from dashboard/web/callbacks/table.py, reader.py and
+   ones the server draws. Registered from dashboard/web/callbacks/table.py, reader.py,
    detail.py and story.py (the Details tab and the walk's step, sent as plain lists); the
    legend follows its box's data-legend attribute (graph.py). */
 (function () {
@@ -100,7 +100,7 @@
   }
 
   /* Panels sent as [tag, attributes, children] lists (dashboard/web/components/plain.py):
-     the Details tab. Tags and attribute names are checked again here; no event attribute,
+     the Details tab, the walk's step and the legend. Tags and attribute names are checked again here; no event attribute,
      no link that is not http(s), text only as text nodes. */
   const TAGS = new Set(["a", "article", "aside", "b", "blockquote", "br", "button", "cite",
     "code", "dd", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h2",
@@ -158,7 +158,7 @@
     try { spec = JSON.parse(text); } catch (err) { return; }
     if (!Array.isArray(spec)) { return; }
     legendDrawn = text;
-    box.replaceChildren.apply(box, spec.map(plainNode).filter(Boolean));
+    renderPlain("div-legend", spec);
   }
   function watchLegend() {
     drawLegend();

@@ -86,8 +86,10 @@ from tests.browser import (  # noqa: E402
     chromium_path,
     running_server,
     serving,
+    settle,
     show_filters,
     tap,
+    track_requests,
 )
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -761,26 +763,6 @@ def pages_for(app: str, bare: str) -> list[Page]:
 
 # -- 1. requests per click, in headless Chromium --------------------------------------------
 
-#: True once Dash's renderer has no callback queued, running or waiting, no fetch is open,
-#: and that has lasted ``quiet`` ms (``window.store`` is the renderer's Redux store).
-IDLE_JS = """quiet => {
-  const s = window.store && window.store.getState();
-  if (!s || s.appLifecycle !== "HYDRATED") { return false; }
-  const c = s.callbacks, t = performance.now();
-  const busy = Object.keys(c).some(k => Array.isArray(c[k]) && c[k].length) ||
-               window.__open > 0 || s.isLoading;
-  const w = window.__idle || (window.__idle = {n: -1, since: t});
-  if (busy || c.completed !== w.n) { w.n = c.completed; w.since = t; return false; }
-  return t - w.since >= quiet;
-}"""
-OPEN_FETCHES = """(() => {
-  window.__open = 0;
-  const fetch0 = window.fetch;
-  window.fetch = function () {
-    window.__open += 1;
-    return fetch0.apply(this, arguments).finally(() => { window.__open -= 1; });
-  };
-})();"""
 
 
 @dataclass
@@ -806,8 +788,8 @@ class Step:
 
 
 def _idle(tab, quiet: int = 500) -> None:
-    tab.evaluate("() => { window.__idle = null; }")
-    tab.wait_for_function(IDLE_JS, arg=quiet, timeout=LOAD_TIMEOUT_MS, polling=50)
+    """Dash's renderer idle, no fetch open, for ``quiet`` ms (the browser tests' wait)."""
+    settle(tab, quiet_ms=quiet, timeout=LOAD_TIMEOUT_MS)
 
 
 def _open_tab(tab) -> str:
@@ -852,7 +834,7 @@ def click_run(browser, url: str, s: Subjects) -> tuple[dict[str, Step], tuple[in
     the load (the bare page gets the same)."""
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     tab = context.new_page()
-    tab.add_init_script(OPEN_FETCHES)
+    track_requests(tab)
     tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": 1})
     done: list[Posted] = []
 
