@@ -169,6 +169,14 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     ivanov: {
+      passSearch: function (search, current) {
+        /* The URL's query goes on to the server's callbacks (the URL callback, the graph's
+           redraw) only when it differs from the one they last saw: dcc.Location sets
+           `search` when it mounts, and at the start view, which the layout already
+           shows, that would post two requests for nothing. */
+        const query = search || "";
+        return query === (current || "") ? NO() : query;
+      },
       sidePanel: function (detail, reader, analysis, selectedAt, jump, current) {
         const trigger = window.dash_clientside.callback_context.triggered_id;
         let tab = current || "detail";

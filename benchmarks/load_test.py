@@ -309,9 +309,18 @@ def _chart_action(page: Page, triggered: list[str]) -> dict:
     return {}
 
 
+def _pass_search(page: Page, triggered: list[str]) -> dict:
+    """``ivanov.passSearch``: the URL's query, passed on to the server's callbacks only
+    when it differs from the one they last saw (a load at the start view posts nothing)."""
+    search = page.value("url", "search") or ""
+    return {} if search == (page.value("store-search", "data") or "") else {
+        ("store-search", "data"): search}
+
+
 #: Python twins of the clientside callbacks whose outputs the server reads (``assets/``):
 #: each returns the outputs it changes (what it leaves is ``no_update``).
-TWINS = {"ivanov.sidePanel": _side_panel, "ivanov.panelKeys": _panel_keys,
+TWINS = {"ivanov.passSearch": _pass_search, "ivanov.sidePanel": _side_panel,
+         "ivanov.panelKeys": _panel_keys,
          "ivanovWalk.stepKey": _step_key, "ivanov.tableView": _table_view,
          "ivanov.tableQuery": _table_query, "ivanov.readerDocument": _reader_document,
          "ivanov.readerKey": _reader_key,
@@ -504,6 +513,9 @@ class Page:
         later = [Trigger(c, ["url.search"]) for c in initial if c.output not in sent]
         for cb in (c for c in self.clientside if not c.prevent_initial_call):
             later += self.change(self.run_clientside(cb, []))
+        # dcc.Location sets ``search`` as it mounts (``passSearch`` passes it on only when
+        # it is not the start view's, which the layout holds)
+        later += self.change({("url", "search"): self.value("url", "search") or ""})
         return first, later
 
     def _update(self, sid: str, prop: str, value: object, fire) -> None:
@@ -689,7 +701,12 @@ class Student(threading.Thread):
         callbacks = [c for c in map(Callback.parse, json.loads(pages[2])) if c]
         self.page = Page(callbacks, json.loads(pages[1]))
         first, later = self.page.start()
-        self.chain("load", first, after_first=later)
+        if first:
+            self.chain("load", first, after_first=later)
+        elif later:
+            self.chain("load", later)
+        else:  # the start view: the layout holds it, the load posts nothing
+            self.stats.posted("load", [])
         return True
 
     def act(self, kind: str) -> None:

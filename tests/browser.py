@@ -121,14 +121,14 @@ class PageLog:
 
 
 def wait_for_graph(page, timeout: int = TIMEOUT) -> None:
-    """Wait until Cytoscape has drawn its nodes and Dash has finished its first callbacks.
+    """Wait until Cytoscape has drawn its nodes and Dash has finished its start-up.
 
-    Every load posts at least two (the URL, then the graph's changes); a tap sent before
-    that chain ends can be overtaken by it on a busy machine.
+    A load at the start view posts nothing (the layout holds it); any other posts the URL
+    callback, then the graph's changes, and a tap sent before that chain ends could be
+    overtaken by it: ``settle`` waits for Dash's queue to empty.
     """
     page.wait_for_function("window.cy && window.cy.nodes().length > 0", timeout=timeout)
-    page.wait_for_function("window.__fetched >= 2", timeout=timeout)
-    settle(page)
+    settle(page, timeout=timeout)
 
 
 SETTLE_JS = """

@@ -15,7 +15,7 @@ import pytest
 
 from dashboard.corpus import Corpus
 from dashboard.web import ids
-from tests.browser import PageLog, go, screenshot, settle, show_filters, tap
+from tests.browser import PageLog, go, screenshot, settle, show_filters, tap, wait_for_graph
 
 pytestmark = pytest.mark.browser
 PAK = "pak-il-u"
@@ -178,6 +178,31 @@ class Posts:
         page.wait_for_function("n => window.__fetched > n", arg=fetched)
         settle(page)
         return self.sent[before:]
+
+
+def test_a_load_posts_only_for_a_view_the_layout_does_not_hold(page, server,
+                                                              shipped_corpus: Corpus):
+    """The layout holds the start view, so a class opening the bare link costs the server
+    no callback; a link to another view posts the URL callback and the graph's changes.
+    Back to the start view (as the Back button goes) is passed on like any other URL."""
+    posts = Posts(page)
+    page.goto(server + "/")
+    wait_for_graph(page)
+    assert posts.sent == []
+    assert visible_nodes(page) == len(shipped_corpus.people)
+    page.goto(server + "/?faction=soviet&mode=within")
+    wait_for_graph(page)
+    assert len(posts.sent) == 2, posts.sent
+    assert page.eval_on_selector_all(f"#{ids.CHECKLIST_FACTION} input:checked",
+                                     "els => els.map(e => e.value)") == ["soviet"]
+    within = visible_nodes(page)
+    assert 0 < within < len(shipped_corpus.people)
+    before = len(posts.sent)
+    go(page, "")
+    assert len(posts.sent) - before == 2, posts.sent[before:]
+    assert visible_nodes(page) == len(shipped_corpus.people)
+    assert len(page.eval_on_selector_all(f"#{ids.CHECKLIST_FACTION} input:checked",
+                                         "els => els")) > 1
 
 
 def test_a_click_costs_at_most_three_requests(app):

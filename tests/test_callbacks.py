@@ -113,7 +113,35 @@ def test_default_controls_match_the_fixture(net: Network) -> None:
     assert controls_for(net, View()) == DEFAULT_CONTROLS
 
 
-@pytest.mark.parametrize("trigger", [None, ids.URL + ".search"])
+def _values(tree: Component, controls: tuple) -> list:
+    found = {c.id: c for c in tree._traverse() if isinstance(getattr(c, "id", None), str)}
+    return [getattr(found[c.id], c.prop) for c in controls]
+
+
+def test_the_layout_shows_the_start_view_in_every_control(net: Network) -> None:
+    """A load at the start view posts nothing, so the layout's controls must already say
+    what the URL callback would write for it, the analysis tab's included: a corpus whose
+    start view is not the default one (the first of many documents) opens right."""
+    from dashboard.web.callbacks import CONTROLS
+    from dashboard.web.layout import build_layout
+    start = View(documents=("ivanov-1955-12-07",), hide_isolated=True, layout="faction",
+                 color="community")
+    shifted = dataclasses.replace(net, bounds=dataclasses.replace(net.bounds, start=start))
+    for network, view in ((net, View()), (shifted, start)):
+        assert network.bounds.start == view
+        assert _values(build_layout(network), CONTROLS) == [
+            c.write(network, view) for c in CONTROLS]
+    assert _values(build_layout(shifted), url.CORE_CONTROLS)[-3:] == [
+        [ids.OPTION_HIDE_ISOLATED], "faction", ["ivanov-1955-12-07"]]
+
+
+def test_a_control_missing_from_the_layout_is_an_error(net: Network) -> None:
+    lone = html.Div([dcc.Checklist(id=ids.CHECKLIST_FACTION, options=[], value=[])])
+    with pytest.raises(ValueError, match=ids.RADIO_FACTION_MODE):
+        url.show_view(lone, net, View(), url.CORE_CONTROLS)
+
+
+@pytest.mark.parametrize("trigger", [None, ids.STORE_SEARCH + ".data"])
 def test_a_url_sets_the_controls_and_is_left_alone(net: Network, trigger: str | None) -> None:
     search = "?faction=soviet&type=protects&from=1950&isolated=hide&layout=faction&person=hegai"
     address, selected, *values = sync(net, trigger, search, search, DEFAULT_CONTROLS)
@@ -125,7 +153,7 @@ def test_a_url_sets_the_controls_and_is_left_alone(net: Network, trigger: str | 
 
 @pytest.mark.parametrize("search", ["", None, "?faction=nope&layout=<script>", "?" + "x" * 5000])
 def test_a_bad_url_sets_default_controls(net: Network, search: str | None) -> None:
-    assert sync(net, ids.URL + ".search", search, search, ()) == (
+    assert sync(net, ids.STORE_SEARCH + ".data", search, search, ()) == (
         no_update, no_update, *DEFAULT_CONTROLS)
 
 

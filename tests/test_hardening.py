@@ -37,6 +37,7 @@ STORE_READS = {
     ids.STORE_GRAPH_QUERY: str, ids.STORE_DETAIL_KEY: str, ids.STORE_ANALYSIS_KEY: str,
     ids.STORE_STEP_KEY: str, ids.STORE_SORT: dict, ids.STORE_TABLE_QUERY: dict,
     ids.STORE_ACTION: dict, ids.STORE_SELECTED_AT: int, ids.STORE_READER_KEY: str,
+    ids.STORE_SEARCH: str,
 }
 #: Outputs whose answer carries a time: compared by status only.
 UNSTABLE = (ids.STORE_PICTURE,)
@@ -282,7 +283,7 @@ def _input(body: dict, name: str) -> dict:
 
 def broken_bodies(deps, layout) -> dict[str, tuple[object, str]]:
     """name -> (body, content type): every one must be refused."""
-    sync = _by_output(deps, layout, "..url.search...store-selected-at.data")
+    sync = _by_output(deps, layout, "..url.search...store-search.data...store-selected-at.data")
     download = _by_output(deps, layout, "download-export.data")
     export_item = download["inputs"][0][0]
     cases: dict[str, object] = {}
@@ -341,7 +342,7 @@ def broken_bodies(deps, layout) -> dict[str, tuple[object, str]]:
     cases["a store nested 100 deep"] = body
     text = {name: (json.dumps(b), "application/json") for name, b in cases.items()}
     body = copy.deepcopy(sync)
-    _input(body, ids.URL)["value"] = "NOT-A-NUMBER"
+    _input(body, ids.STORE_SEARCH)["value"] = "NOT-A-NUMBER"
     text.update({
         "NaN": (json.dumps(body).replace('"NOT-A-NUMBER"', "NaN"), "application/json"),
         "not JSON": ("{output: url.search}", "application/json"),
@@ -400,7 +401,7 @@ def test_an_oversized_body_is_413_before_the_guard_reads_it(client, log):
 # -- the callbacks read junk safely ---------------------------------------------------------------
 
 def test_a_selection_counts_on_from_a_junk_counter(client, deps, layout):
-    body = _by_output(deps, layout, "..url.search...store-selected-at.data")
+    body = _by_output(deps, layout, "..url.search...store-search.data...store-selected-at.data")
     tap = next(i for i in body["inputs"] if i["property"] == "tapNodeData")
     tap["value"] = {"id": "hegai"}
     trigger(body, tap)
@@ -414,7 +415,7 @@ def test_a_selection_counts_on_from_a_junk_counter(client, deps, layout):
 
 
 def test_a_move_with_a_junk_id_is_ignored(client, deps, layout):
-    body = _by_output(deps, layout, "..url.search...store-selected-at.data")
+    body = _by_output(deps, layout, "..url.search...store-search.data...store-selected-at.data")
     action = body["inputs"][-1]
     trigger(body, action)
     for value in ({"id": ["hegai"], "x": 1, "y": 2}, {"id": {"a": 1}, "x": 1, "y": 2},

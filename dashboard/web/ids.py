@@ -6,6 +6,7 @@ that every id the browser scripts in ``assets/`` name is one of these.
 
 URL = "url"
 STORE_CONFIG = "store-config"  # what the browser scripts need to know of the corpus
+STORE_SEARCH = "store-search"  # the URL's query, passed on by the browser only when it changed
 STORE_ACTION = "store-action"  # the one input of every data-action button (assets/app.js)
 STORE_SELECTED_AT = "store-selected-at"  # bumped by each selection: opens the Details tab
 STORE_GRAPH_CHANGES = "store-graph-changes"  # redraw -> assets/graph.js

@@ -13,8 +13,10 @@ from dash import dcc, html
 from ..network.drawing import drawing
 from ..network.graph import Network
 from ..network.styles import stylesheet
-from ..network.view import PANEL_IGNORES
+from ..network.view import PANEL_IGNORES, to_query
 from . import ids
+from .callbacks import CONTROLS
+from .callbacks.url import show_view
 from .components.analysis import analysis_panel
 from .components.classroom import handout_section, stores, toolbar, walk_panel
 from .components.detail import intro_panel
@@ -142,12 +144,17 @@ def config(network: Network) -> dict:
 
 
 def build_layout(network: Network) -> html.Div:
-    return html.Div([
+    """The page at the start view: the graph, the controls (as the URL callback would set
+    them) and the panels all show it, so a load at the start view posts nothing."""
+    root = html.Div([
         skip_links(),
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.STORE_CONFIG, data=config(network)),
         # A store whose data is None is set (to undefined) when it mounts, which fires its
         # callbacks: every store a callback reads starts with a value.
+        # The query the layout was built for (the start view's): a load at the start view
+        # posts nothing, since ``passSearch`` passes on only a query that differs.
+        dcc.Store(id=ids.STORE_SEARCH, data=to_query(network.bounds.start, network.bounds.start)),
         dcc.Store(id=ids.STORE_ACTION, data={}),
         dcc.Store(id=ids.STORE_SELECTED_AT, data=0),
         dcc.Store(id=ids.STORE_JUMP, data={}),
@@ -173,3 +180,5 @@ def build_layout(network: Network) -> html.Div:
                   className="app-main"),
         handout_section(),
     ], id=ids.DIV_APP, className="app folds-auto")  # walk.js `frame` sets the classes
+    show_view(root, network, network.bounds.start, CONTROLS)
+    return root

@@ -13,10 +13,13 @@ from ...network.passages import PassageIndex
 from ...network.search import SearchIndex
 from . import analysis, detail, export, graph, reader, story, table, url
 
+#: Every control that mirrors the view, and what every ``data-action`` button can do.
+CONTROLS = url.CORE_CONTROLS + analysis.CONTROLS
+ACTIONS = url.CORE_ACTIONS + analysis.ACTIONS + story.ACTIONS
+
 
 def register(app: Dash, network: Network) -> None:
-    url.register(app, network, url.CORE_CONTROLS + analysis.CONTROLS,
-                 url.CORE_ACTIONS + analysis.ACTIONS + story.ACTIONS)
+    url.register(app, network, CONTROLS, ACTIONS)
     passages = PassageIndex(network.corpus)
     graph.register(app, network)
     detail.register(app, network, passages, SearchIndex.build(network.corpus))

@@ -53,8 +53,9 @@ def register(app: Dash, network: Network) -> None:
         Output(ids.STORE_GRAPH_QUERY, "data"),
         Output(ids.TEXT_COUNTS, "children"),
         Output(ids.DIV_LEGEND, "data-legend"),
-        Input(ids.URL, "search"),
+        Input(ids.STORE_SEARCH, "data"),  # the URL's query, when it changed (passSearch)
         State(ids.STORE_GRAPH_QUERY, "data"),
+        prevent_initial_call=True,  # the layout holds the start view's graph
     )
     def _redraw(search, drawn):
         changes, query, text, key = redraw(network, search, drawn, cached)

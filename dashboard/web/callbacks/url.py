@@ -4,6 +4,11 @@ One callback owns the URL and every control that mirrors the view (Dash allows a
 circular callback only within itself): a control, a tap or an action writes the URL; a
 URL (a pasted link, back or forward) writes the controls. Everything else reads the URL.
 
+The server's callbacks read the URL through ``store-search``, which the browser
+(``passSearch`` in ``assets/app.js``) sets only when the query differs from the one they
+last saw. The URL callback writes it with the URL, so its own change posts nothing more;
+and a load at the start view, which the layout already shows, posts no request at all.
+
 Features declare their part as records:
 
 - a ``Control`` mirrors one view field both ways (a checklist, a slider, a radio group);
@@ -23,7 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash.development.base_component import Component
 
 from ...network.graph import PARENT_PREFIX, Network, filtered
 from ...network.view import FACTION_MODES, LAYOUTS, View, normalize_ids, parse_query, to_query
@@ -178,6 +184,19 @@ def read_action(value: object) -> tuple[str, tuple[str, ...], object] | None:
     return (words[0], tuple(words[1:]), value.get("value")) if words else None
 
 
+def show_view(tree: Component, network: Network, view: View,
+              controls: tuple[Control, ...]) -> None:
+    """Set every control in ``tree`` to ``view``, as the URL callback writes them. The
+    layout is built so, for the start view: a load at the start view posts nothing that
+    would set them. A control missing from ``tree`` is an error in the layout."""
+    found = {c.id: c for c in tree._traverse() if isinstance(getattr(c, "id", None), str)}
+    missing = [c.id for c in controls if c.id not in found]
+    if missing:
+        raise ValueError(f"controls missing from the layout: {', '.join(missing)}")
+    for control in controls:
+        setattr(found[control.id], control.prop, control.write(network, view))
+
+
 def sync(network: Network, trigger: str | None, value: object, search: str | None,
          values: tuple, controls: tuple[Control, ...] = CORE_CONTROLS,
          actions: tuple[Action, ...] = CORE_ACTIONS) -> tuple:
@@ -188,7 +207,7 @@ def sync(network: Network, trigger: str | None, value: object, search: str | Non
     """
     unchanged = (no_update,) * len(controls)
     current = parse_query(search, network.bounds)
-    if trigger in (None, ids.URL + ".search"):
+    if trigger in (None, ids.STORE_SEARCH + ".data"):
         return (no_update, no_update, *(c.write(network, current) for c in controls))
     for control, current_value in zip(controls, values, strict=True):
         if trigger == f"{control.id}.{control.prop}":
@@ -227,14 +246,21 @@ def _trigger() -> tuple[str | None, object]:
 
 def register(app: Dash, network: Network, controls: tuple[Control, ...],
              actions: tuple[Action, ...]) -> None:
+    app.clientside_callback(  # the URL's query, passed on only when it changed
+        ClientsideFunction(namespace="ivanov", function_name="passSearch"),
+        Output(ids.STORE_SEARCH, "data", allow_duplicate=True),
+        Input(ids.URL, "search"), State(ids.STORE_SEARCH, "data"), prevent_initial_call=True)
+
     @app.callback(
-        Output(ids.URL, "search"), Output(ids.STORE_SELECTED_AT, "data"),
+        Output(ids.URL, "search"), Output(ids.STORE_SEARCH, "data"),
+        Output(ids.STORE_SELECTED_AT, "data"),
         *(Output(c.id, c.prop) for c in controls),
-        Input(ids.URL, "search"),
+        Input(ids.STORE_SEARCH, "data"),
         *(Input(c.id, c.prop) for c in controls),
         Input(ids.CYTOSCAPE_GRAPH, "tapNodeData"), Input(ids.CYTOSCAPE_GRAPH, "tapEdgeData"),
         Input(ids.STORE_ACTION, "data"),
         State(ids.STORE_SELECTED_AT, "data"),
+        prevent_initial_call=True,
     )
     def _sync(search, *args):
         values, count = args[:len(controls)], args[-1]
@@ -242,4 +268,5 @@ def register(app: Dash, network: Network, controls: tuple[Control, ...],
         url, selected, *mirrored = sync(network, trigger, value, search, values, controls,
                                         actions)
         count = count if isinstance(count, int) and 0 <= count < 2**31 else 0
-        return (url, count + 1 if selected is True else no_update, *mirrored)
+        # the new query goes to store-search too, so passSearch, seeing it, posts nothing
+        return (url, url, count + 1 if selected is True else no_update, *mirrored)
