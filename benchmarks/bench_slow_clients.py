@@ -15,7 +15,7 @@ student's click then waits. This benchmark measures that, against the server as
 2. **Ordinary requests meanwhile.** ``--clients`` clients (default 4) send rounds of
    ``GET /`` then a real callback for ``--duration`` seconds (30), each round on a new
    kept-alive connection (a student opening the page, then clicking). The callback is the
-   one whose only input is ``url.search`` (the graph's changes), its body built from
+   one whose only input is ``store-search.data`` (the graph's changes), its body built from
    ``/_dash-dependencies`` and ``/_dash-layout`` as Dash's renderer builds it. Before the
    slow clients come, ``--baseline`` seconds (10) of the same give the quiet figures.
 3. **An oversized body.** A 10 MB POST to ``/_dash-update-component`` (the callback's body
@@ -86,6 +86,7 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 OUT = Path(__file__).resolve().parent / "out"
 HEADING = "## Slow and oversized clients (issue 15)"
 UPDATE = "/_dash-update-component"
+SEARCH = "store-search"  # dashboard.web.ids.STORE_SEARCH: the URL's query, for the server
 TIMEOUT = 10.0  # seconds: a request slower than this is a timeout
 TARGET_P95_MS = 250.0
 BIG_BODY = 10_000_000  # bytes sent in step 3
@@ -256,14 +257,15 @@ def layout_props(value: object, found: dict | None = None) -> dict[str, dict]:
 
 def callback_body(host: str, port: int) -> bytes:
     """The body Dash's renderer posts for the server callback whose only input is
-    ``url.search`` (the graph's changes on the shipped app), with the layout's state."""
+    ``store-search.data`` (the URL's query as the server's callbacks see it: the graph's
+    changes on the shipped app), with the layout's state."""
     deps = get_json(host, port, "/_dash-dependencies")
     props = layout_props(get_json(host, port, "/_dash-layout"))
     dep = next((d for d in deps if not d.get("clientside_function")
-                and [(i["id"], i["property"]) for i in d["inputs"]] == [("url", "search")]),
+                and [(i["id"], i["property"]) for i in d["inputs"]] == [(SEARCH, "data")]),
                None)
     if dep is None:
-        raise BenchError("no server callback has url.search as its only input")
+        raise BenchError(f"no server callback has {SEARCH}.data as its only input")
     multi = dep["output"].startswith("..")
     names = dep["output"].strip(".").split("...") if multi else [dep["output"]]
     outputs = [dict(zip(("id", "property"), n.split("@")[0].rsplit(".", 1), strict=True))
@@ -272,8 +274,8 @@ def callback_body(host: str, port: int) -> bytes:
               **({"value": props[s["id"]][s["property"]]}
                  if s["property"] in props.get(s["id"], {}) else {})} for s in dep["state"]]
     body = {"output": dep["output"], "outputs": outputs if multi else outputs[0],
-            "inputs": [{"id": "url", "property": "search", "value": ""}],
-            "changedPropIds": ["url.search"], "parsedChangedPropsIds": ["url.search"],
+            "inputs": [{"id": SEARCH, "property": "data", "value": ""}],
+            "changedPropIds": [f"{SEARCH}.data"], "parsedChangedPropsIds": [f"{SEARCH}.data"],
             "state": state}
     return json.dumps(body).encode()
 
@@ -755,7 +757,7 @@ def report(runs: list[Run], args: argparse.Namespace, command: str) -> str:
         f"**Method.** {args.slow} slow connections are held open ({half} send `GET /` then one "
         f"header byte every {TICK:g} s, {args.slow // 2} announce a {ANNOUNCED:,} byte POST "
         f"to `{UPDATE}` and send nothing; one the server ends is reopened at once) while "
-        f"{args.clients} clients send `GET /` and the `url.search` callback in turn, asking "
+        f"{args.clients} clients send `GET /` and the graph's-changes callback in turn, asking "
         f"for `{BROWSER_ENCODINGS}` as Chromium does, "
         f"for {args.duration:g} s, each round on a new connection ({args.baseline:g} s of the same "
         f"before, without the slow clients, give the quiet p95). A request over {TIMEOUT:g} s is "
