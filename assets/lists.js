@@ -100,8 +100,9 @@
   }
 
   /* Panels sent as [tag, attributes, children] lists (dashboard/web/components/plain.py):
-     the Details tab, the walk's step and the legend. Tags and attribute names are checked again here; no event attribute,
-     no link that is not http(s), text only as text nodes. */
+     the Details tab, the walk's step and the legend. Tags and attribute names are checked
+     again here; no event attribute, no link that is not http(s), text only as text
+     nodes. */
   const TAGS = new Set(["a", "article", "aside", "b", "blockquote", "br", "button", "cite",
     "code", "dd", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h2",
     "h3", "h4", "h5", "header", "hr", "i", "label", "li", "mark", "nav", "ol", "p", "q",
@@ -112,23 +113,17 @@
   function plainNode(spec) {
     if (typeof spec === "string") { return document.createTextNode(spec); }
     if (!Array.isArray(spec) || !TAGS.has(spec[0])) { return null; }
-    const node = document.createElement(spec[0]);
-    const attributes = spec[1] || {};
-    Object.keys(attributes).forEach(function (key) {
-      const value = attributes[key];
-      if (key === "style") {
-        Object.keys(value || {}).forEach(function (k) { node.style[k] = String(value[k]); });
-        return;
-      }
-      if (!NAME.test(key) || key.indexOf("on") === 0 || value === false || value === null) {
-        return;
-      }
+    const given = spec[1] || {};
+    const safe = {};
+    Object.keys(given).forEach(function (key) {
+      const value = given[key];
+      if (key === "style" || !NAME.test(key) || key.indexOf("on") === 0) { return; }
       if (key === "href" && !/^(https?:\/\/|#)/.test(String(value))) { return; }
-      node.setAttribute(key, value === true ? "" : String(value));
+      safe[key] = value;
     });
-    (spec[2] || []).forEach(function (child) {
-      const made = plainNode(child);
-      if (made) { node.appendChild(made); }
+    const node = el(spec[0], safe, (spec[2] || []).map(plainNode));
+    Object.keys(given.style || {}).forEach(function (k) {
+      node.style[k] = String(given.style[k]);
     });
     return node;
   }

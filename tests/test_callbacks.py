@@ -32,6 +32,7 @@ from dashboard.web import ids
 from dashboard.web.callbacks import url
 from dashboard.web.callbacks.detail import panel, results
 from dashboard.web.callbacks.graph import counts_text, redraw
+from dashboard.web.components.common import by_id
 from dashboard.web.components.detail import intro_panel, person_panel, relation_panel
 from dashboard.web.components.search import search_results
 from dashboard.web.components.table import table_rows
@@ -114,7 +115,7 @@ def test_default_controls_match_the_fixture(net: Network) -> None:
 
 
 def _values(tree: Component, controls: tuple) -> list:
-    found = {c.id: c for c in tree._traverse() if isinstance(getattr(c, "id", None), str)}
+    found = by_id(tree)
     return [getattr(found[c.id], c.prop) for c in controls]
 
 

@@ -32,6 +32,8 @@ from dash import Dash
 from flask import Response, request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
+from .components.common import by_id
+
 UPDATE = "_dash-update-component"
 MAX_ITEMS = 500  # items in one wildcard list; the UI's largest holds a handful
 MAX_DEPTH = 64  # nesting of any value (a plotly figure held as State is about 10 deep)
@@ -143,8 +145,7 @@ def _kinds(app: Dash) -> dict[str, str]:
     layout = app.layout
     if layout is None or callable(layout):
         return {}
-    return {c.id: type(c).__name__ for c in (layout, *layout._traverse())
-            if isinstance(getattr(c, "id", None), str)}
+    return {key: type(c).__name__ for key, c in by_id(layout).items()}
 
 
 def signatures(app: Dash) -> dict[str, Signature]:

@@ -13,7 +13,7 @@ from dash import dcc, html
 from ..network.drawing import drawing
 from ..network.graph import Network
 from ..network.styles import stylesheet
-from ..network.view import PANEL_IGNORES, to_query
+from ..network.view import PANEL_IGNORES
 from . import ids
 from .callbacks import CONTROLS
 from .callbacks.url import show_view
@@ -152,9 +152,9 @@ def build_layout(network: Network) -> html.Div:
         dcc.Store(id=ids.STORE_CONFIG, data=config(network)),
         # A store whose data is None is set (to undefined) when it mounts, which fires its
         # callbacks: every store a callback reads starts with a value.
-        # The query the layout was built for (the start view's): a load at the start view
-        # posts nothing, since ``passSearch`` passes on only a query that differs.
-        dcc.Store(id=ids.STORE_SEARCH, data=to_query(network.bounds.start, network.bounds.start)),
+        # The query the layout was built for, the start view's (always ""): a load at the
+        # start view posts nothing, since ``passSearch`` passes on only a query that differs.
+        dcc.Store(id=ids.STORE_SEARCH, data=""),
         dcc.Store(id=ids.STORE_ACTION, data={}),
         dcc.Store(id=ids.STORE_SELECTED_AT, data=0),
         dcc.Store(id=ids.STORE_JUMP, data={}),

@@ -34,6 +34,7 @@ from dash.development.base_component import Component
 from ...network.graph import PARENT_PREFIX, Network, filtered
 from ...network.view import FACTION_MODES, LAYOUTS, View, normalize_ids, parse_query, to_query
 from .. import ids
+from ..components.common import by_id
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def show_view(tree: Component, network: Network, view: View,
     """Set every control in ``tree`` to ``view``, as the URL callback writes them. The
     layout is built so, for the start view: a load at the start view posts nothing that
     would set them. A control missing from ``tree`` is an error in the layout."""
-    found = {c.id: c for c in tree._traverse() if isinstance(getattr(c, "id", None), str)}
+    found = by_id(tree)
     missing = [c.id for c in controls if c.id not in found]
     if missing:
         raise ValueError(f"controls missing from the layout: {', '.join(missing)}")

@@ -10,6 +10,7 @@ drawn again posts nothing.
 from __future__ import annotations
 
 from dash import html
+from dash.development.base_component import Component
 
 from ...corpus.model import Corpus, Person, Relation
 from ...network.passages import Passage
@@ -118,3 +119,9 @@ def definition_list(rows: list[tuple[str, object]]) -> html.Dl:
 
 def lang(system: str) -> str | None:
     return {"Hangul": "ko", "Hanja": "ko", "Chinese": "zh", "Russian": "ru"}.get(system)
+
+
+def by_id(tree: Component) -> dict[str, Component]:
+    """Every component of ``tree``, itself included, that has a string id, by its id."""
+    return {c.id: c for c in (tree, *tree._traverse())
+            if isinstance(getattr(c, "id", None), str)}
