@@ -27,16 +27,30 @@
     return node;
   }
 
+  /* A box not in the page yet (a panel drawn once the graph is on screen, panels.js) is
+     filled as soon as it is: the last nodes or text meant for it wait in `pending`. */
+  const pending = new Map();
+
   function fill(id, nodes) {
     const box = document.getElementById(id);
-    if (!box) { return false; }
+    if (!box) { pending.set(id, {nodes: nodes}); return false; }
+    pending.delete(id);
     box.replaceChildren.apply(box, nodes);
     return true;
   }
 
   function text(id, value) {
     const node = document.getElementById(id);
-    if (node) { node.textContent = value; }
+    if (!node) { pending.set(id, {text: value}); return; }
+    pending.delete(id);
+    node.textContent = value;
+  }
+
+  function fillPending() {
+    pending.forEach(function (what, id) {
+      if (!document.getElementById(id)) { return; }
+      if (what.nodes) { fill(id, what.nodes); } else { text(id, what.text); }
+    });
   }
 
   function selectButton(kind, id, className, children, selected, title) {
@@ -157,7 +171,10 @@
   }
   function watchLegend() {
     drawLegend();
-    new MutationObserver(drawLegend).observe(document.body, {
+    new MutationObserver(function () {
+      drawLegend();
+      if (pending.size) { fillPending(); }
+    }).observe(document.body, {
       subtree: true, childList: true, attributes: true, attributeFilter: ["data-legend"]});
   }
   if (document.readyState === "loading") {

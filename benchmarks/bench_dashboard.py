@@ -597,6 +597,13 @@ PROBE = """
       classes = app.className; log("app classes", classes);
       if (/filters-folded/.test(classes)) { mark("folded"); }
     }
+    if (T.marks.panels === undefined) {  // the app's panels drawn after its graph
+      const boxes = document.querySelectorAll("[id$='-later-parent']");
+      if (boxes.length && Array.from(boxes).every(b => {
+        const c = b.querySelector(":scope > .tab-content");
+        return c && c.childElementCount > 0;
+      })) { mark("panels"); log("panels drawn (filters, side panel, table view)"); }
+    }
   }).observe(document, {subtree: true, childList: true, attributes: true,
                         attributeFilter: ["class"]});
   Object.defineProperty(window, "cy", {configurable: true, get: () => held, set(cy) {
@@ -852,7 +859,8 @@ def click_run(browser, url: str, s: Subjects) -> tuple[dict[str, Step], tuple[in
             start = time.perf_counter()
             if act is None:
                 tab.goto(url + "/", timeout=LOAD_TIMEOUT_MS)
-                tab.wait_for_function("window.__probe.marks.still !== undefined",
+                tab.wait_for_function("window.__probe.marks.still !== undefined && "
+                                      "window.__probe.marks.panels !== undefined",
                                       timeout=LOAD_TIMEOUT_MS, polling=100)
             else:
                 act(tab)
@@ -981,6 +989,7 @@ BREAKDOWN = (("html", "HTML received"), ("scripts", "last script received"),
              ("domcontentloaded", "DOMContentLoaded done"),
              ("layout", "`_dash-layout` received"), ("cy", "Cytoscape created (`window.cy`)"),
              ("render", "first render with every node"),
+             ("panels", "panels drawn after the graph (`assets/panels.js`)"),
              ("folded", "filter column folded (`filters-folded` on the app)"),
              ("labels", "first label pass (`assets/labels.js`)"), ("font", "a web font loaded"),
              ("drawn", "**drawn: the last move before 500 ms still**"),

@@ -120,14 +120,27 @@ class PageLog:
 # checks the app itself without the bypass.
 
 
+#: True once the panels drawn after the graph (``layout.later``, ``assets/panels.js``) are
+#: in the page: each ``later`` box shows its components.
+PANELS_DRAWN_JS = """() => {
+  const boxes = document.querySelectorAll("[id$='-later-parent']");
+  return boxes.length > 0 && Array.from(boxes).every(b => {
+    const content = b.querySelector(":scope > .tab-content");
+    return content && content.childElementCount > 0;
+  });
+}"""
+
+
 def wait_for_graph(page, timeout: int = TIMEOUT) -> None:
-    """Wait until Cytoscape has drawn its nodes and Dash has finished its start-up.
+    """Wait until Cytoscape has drawn its nodes, the panels drawn after it are in the page,
+    and Dash has finished its start-up.
 
     A load at the start view posts nothing (the layout holds it); any other posts the URL
     callback, then the graph's changes, and a tap sent before that chain ends could be
     overtaken by it: ``settle`` waits for Dash's queue to empty.
     """
     page.wait_for_function("window.cy && window.cy.nodes().length > 0", timeout=timeout)
+    page.wait_for_function(PANELS_DRAWN_JS, timeout=timeout)
     settle(page, timeout=timeout)
 
 

@@ -205,6 +205,63 @@ def test_a_load_posts_only_for_a_view_the_layout_does_not_hold(page, server,
                                          "els => els")) > 1
 
 
+#: Installed before the page's scripts: what the page holds when Cytoscape first draws.
+AT_FIRST_RENDER_JS = """
+(() => {
+  let held;
+  Object.defineProperty(window, "cy", {configurable: true, get: () => held, set(cy) {
+    held = cy;
+    if (!cy || window.__atFirstRender) { return; }
+    cy.one("render", () => {
+      const q = s => document.querySelector(s);
+      window.__atFirstRender = {nodes: cy.nodes().length, legend: Boolean(q(".legend-body")),
+        search: Boolean(q("#input-search")), checklist: Boolean(q("#checklist-faction")),
+        detail: Boolean(q("#div-detail")), table: Boolean(q("#list-people"))};
+    });
+  }});
+})();
+"""
+
+
+def test_the_graph_is_drawn_before_the_panels(page, server):
+    """A class sees the graph first: when Cytoscape first draws it, the filter column, the
+    side panel and the table view are not in the page yet (``layout.later``); then they
+    are, the side panel's introduction included, and the table view fills when opened."""
+    page.add_init_script(AT_FIRST_RENDER_JS)
+    page.goto(server + "/")
+    wait_for_graph(page)
+    first = page.evaluate("window.__atFirstRender")
+    assert first == {"nodes": first["nodes"], "legend": True, "search": True,
+                     "checklist": False, "detail": False, "table": False}, first
+    assert first["nodes"] > 0
+    assert page.locator(f"#{ids.CHECKLIST_FACTION} input").count() > 1
+    page.locator(f"#{ids.DIV_DETAIL} h2", has_text="How to read this network").wait_for()
+    page.click(f"#{ids.BUTTON_TABLE_VIEW}")
+    page.wait_for_function(f"document.querySelectorAll('#{ids.LIST_PEOPLE} li').length > 0")
+
+
+def test_what_is_written_into_a_panel_not_drawn_yet_waits_for_it(app):
+    """``fill`` in assets/lists.js: a box missing from the page (a panel drawn after the
+    graph) gets the last nodes meant for it as soon as it is there."""
+    page = app
+    page.evaluate(f"""() => {{
+      const box = document.getElementById("{ids.LIST_PEOPLE}");
+      window.__parked = [box, box.parentNode, box.nextSibling, Array.from(box.childNodes)];
+      box.remove();
+      window.dash_clientside.ivanovLists.renderTable({{
+        people: [{{id: "hegai", name: "Hegai <b>", meta: "1 relation"}}], relations: [],
+        total: 0}});
+    }}""")
+    assert page.evaluate(f"document.getElementById('{ids.LIST_PEOPLE}')") is None
+    page.evaluate("() => { const [box, parent, next] = window.__parked; "
+                  "box.replaceChildren(); parent.insertBefore(box, next); }")
+    page.wait_for_function(
+        f"document.querySelectorAll('#{ids.LIST_PEOPLE} li').length === 1")
+    assert page.inner_text(f"#{ids.LIST_PEOPLE} .row-name") == "Hegai <b>"  # as text
+    page.evaluate("() => { const [box, , , rows] = window.__parked; "
+                  "box.replaceChildren(...rows); }")  # the shared page as it was
+
+
 def test_a_click_costs_at_most_three_requests(app):
     page = app
     posts = Posts(page)

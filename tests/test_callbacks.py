@@ -136,6 +136,33 @@ def test_the_layout_shows_the_start_view_in_every_control(net: Network) -> None:
         [ids.OPTION_HIDE_ISOLATED], "faction", ["ivanov-1955-12-07"]]
 
 
+def test_the_panels_wait_for_the_graph_and_dash_knows_them_from_the_start(
+        net: Network) -> None:
+    """The filter column, the side panel and the table view are drawn once the graph is on
+    screen: each behind a closed ``dcc.Tabs`` (React draws nothing of it) that still holds
+    every component, so the callbacks and the URL's controls find them from the start.
+    What a class sees first (the graph, the bar, the search box, the legend) is not held."""
+    from dashboard.web.callbacks import CONTROLS
+    from dashboard.web.layout import DRAWN, LATER, LATER_SUFFIX, build_layout
+    tree = build_layout(net)
+    found = by_id(tree)
+    held: set[str] = set()
+    for key in ids.DRAWN_AFTER_GRAPH:
+        tabs = found[key].children
+        assert isinstance(tabs, dcc.Tabs) and tabs.id == key + LATER_SUFFIX
+        assert tabs.value == LATER
+        first, second = tabs.children
+        assert first.value == LATER and not getattr(first, "children", None)
+        assert second.value == DRAWN and by_id(second)
+        held |= set(by_id(second))
+    assert {c.id for c in CONTROLS} <= set(found)
+    assert {ids.CHECKLIST_FACTION, ids.BUTTON_TAB_DETAIL, ids.DIV_DETAIL,
+            ids.LIST_PEOPLE} <= held
+    assert not held & {ids.CYTOSCAPE_GRAPH, ids.INPUT_SEARCH, ids.DIV_LEGEND,
+                       ids.TEXT_COUNTS, ids.BUTTON_FOLD_FILTERS, ids.BUTTON_FOLD_SIDE,
+                       ids.DIV_WALK, ids.URL, ids.STORE_SEARCH}
+
+
 def test_a_control_missing_from_the_layout_is_an_error(net: Network) -> None:
     lone = html.Div([dcc.Checklist(id=ids.CHECKLIST_FACTION, options=[], value=[])])
     with pytest.raises(ValueError, match=ids.RADIO_FACTION_MODE):

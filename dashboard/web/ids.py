@@ -110,3 +110,6 @@ DIV_HANDOUT = "div-handout"
 IMG_HANDOUT = "img-handout"
 IMG_PRINT = "img-print"  # the graph as a picture when the page itself is printed
 STORE_CAMERA = "store-camera"
+
+#: The containers whose children are drawn once the graph is on screen (``layout.later``).
+DRAWN_AFTER_GRAPH = (DIV_FILTERS, DIV_SIDE, DIV_TABLE_VIEW)

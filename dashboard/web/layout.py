@@ -19,6 +19,7 @@ from .callbacks import CONTROLS
 from .callbacks.url import show_view
 from .components.analysis import analysis_panel
 from .components.classroom import handout_section, stores, toolbar, walk_panel
+from .components.common import by_id
 from .components.detail import intro_panel
 from .components.filters import filters
 from .components.legend import counts_text, legend_json
@@ -181,4 +182,35 @@ def build_layout(network: Network) -> html.Div:
         handout_section(),
     ], id=ids.DIV_APP, className="app folds-auto")  # walk.js `frame` sets the classes
     show_view(root, network, network.bounds.start, CONTROLS)
+    later(root)
     return root
+
+
+
+#: ``later`` wraps each container's children in a ``dcc.Tabs`` named after it with this
+#: suffix; its value goes from LATER to DRAWN (``assets/panels.js``).
+LATER_SUFFIX, LATER, DRAWN = "-later", "later", "drawn"
+
+
+def later(root: html.Div) -> None:
+    """Hold the children of ``ids.DRAWN_AFTER_GRAPH`` (the filter column, the side panel,
+    the table view) back until the graph is on screen.
+
+    A class looks at the graph first, and drawing those hundred components (nine option
+    lists that each measure themselves, the slider's and the menus' own scripts) and laying
+    out the side panel's text before it kept the graph from the screen for about a
+    tenth of the load (``benchmarks/README.md``). Each container's children become the
+    second tab of a ``dcc.Tabs`` whose first tab is empty: Dash knows every component from
+    the start (the callbacks, the URL's controls, ``show_view``'s values are unchanged),
+    but React draws only the open tab. ``assets/panels.js`` opens the second tab once
+    Cytoscape has drawn the graph; the boxes of the tabs are ``display: contents`` and
+    their headers hidden (``frame.css``), so the page is laid out as without them, and
+    the graph's box keeps its size. What the browser scripts write into a box not drawn
+    yet waits for it (``fill`` in ``assets/lists.js``)."""
+    found = by_id(root)
+    for key in ids.DRAWN_AFTER_GRAPH:
+        box = found[key]
+        box.children = dcc.Tabs(
+            id=key + LATER_SUFFIX, value=LATER, className="later-tabs",
+            parent_className="later", content_className="later",
+            children=[dcc.Tab(value=LATER), dcc.Tab(value=DRAWN, children=box.children)])
