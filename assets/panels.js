@@ -15,8 +15,8 @@
   function draw() {
     const dc = window.dash_clientside;
     if (done) { return; }
-    if (!dc || !dc.set_props || !document.querySelector(".later")) {
-      window.setTimeout(draw, 50);
+    if (!dc || !dc.set_props || !document.getElementById("div-app")) {
+      window.setTimeout(draw, 50);  /* the page is not up yet */
       return;
     }
     done = true;

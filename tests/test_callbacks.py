@@ -15,6 +15,7 @@ import copy
 import dataclasses
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from dash import dcc, html, no_update
@@ -161,6 +162,9 @@ def test_the_panels_wait_for_the_graph_and_dash_knows_them_from_the_start(
     assert not held & {ids.CYTOSCAPE_GRAPH, ids.INPUT_SEARCH, ids.DIV_LEGEND,
                        ids.TEXT_COUNTS, ids.BUTTON_FOLD_FILTERS, ids.BUTTON_FOLD_SIDE,
                        ids.DIV_WALK, ids.URL, ids.STORE_SEARCH}
+    # assets/panels.js opens them: the value it sets, the box it finds them by
+    script = (Path(__file__).parents[1] / "assets" / "panels.js").read_text(encoding="utf-8")
+    assert f'{{value: "{DRAWN}"}}' in script and ids.DIV_APP in script
 
 
 def test_a_control_missing_from_the_layout_is_an_error(net: Network) -> None:

@@ -186,7 +186,6 @@ def build_layout(network: Network) -> html.Div:
     return root
 
 
-
 #: ``later`` wraps each container's children in a ``dcc.Tabs`` named after it with this
 #: suffix; its value goes from LATER to DRAWN (``assets/panels.js``).
 LATER_SUFFIX, LATER, DRAWN = "-later", "later", "drawn"
