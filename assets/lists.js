@@ -169,7 +169,8 @@
     legendDrawn = text;
     renderPlain("div-legend", spec);
   }
-  function watchLegend() {
+  /* One observer for the legend's attribute and for the boxes that `fill` waits for. */
+  function watch() {
     drawLegend();
     new MutationObserver(function () {
       drawLegend();
@@ -178,9 +179,9 @@
       subtree: true, childList: true, attributes: true, attributeFilter: ["data-legend"]});
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watchLegend);
+    document.addEventListener("DOMContentLoaded", watch);
   } else {
-    watchLegend();
+    watch();
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {

@@ -9,7 +9,6 @@
 (function () {
   "use strict";
   const FALLBACK_MS = 4000;
-  const SUFFIX = "-parent";  /* dcc.Tabs names its outer box after its own id */
   let done = false;
 
   function draw() {
@@ -20,8 +19,9 @@
       return;
     }
     done = true;
-    document.querySelectorAll(".later[id$='" + SUFFIX + "']").forEach(function (box) {
-      dc.set_props(box.id.slice(0, -SUFFIX.length), {value: "drawn"});
+    /* the row of each dcc.Tabs' (hidden) headers carries the Tabs' own id */
+    document.querySelectorAll(".later-tabs[id]").forEach(function (tabs) {
+      dc.set_props(tabs.id, {value: "drawn"});
     });
   }
 

@@ -83,6 +83,7 @@ from dashboard.web.components.analysis import DEFAULT_SORT  # noqa: E402
 from dashboard.web.layout import build_layout  # noqa: E402
 from tests.browser import (  # noqa: E402
     CHROMIUM_ARGS,
+    PANELS_DRAWN_JS,
     chromium_path,
     running_server,
     serving,
@@ -546,7 +547,7 @@ def bare_server(data_dir: Path, width: int, height: int) -> Iterator[str]:
 #: (``window.ivanovStretch``) and label passes (``window.__ivanovLabels``), long tasks.
 PROBE = """
 (() => {
-  const STILL = %(still)d, GAP = 100, WANT = %(nodes)d;
+  const STILL = %(still)d, GAP = 100, WANT = %(nodes)d, panelsDrawn = %(panels)s;
   const T = window.__probe = {marks: {}, counts: {}, log: [], last: null};
   const now = () => performance.now();
   const mark = n => { if (!(n in T.marks)) { T.marks[n] = now(); } };
@@ -597,12 +598,8 @@ PROBE = """
       classes = app.className; log("app classes", classes);
       if (/filters-folded/.test(classes)) { mark("folded"); }
     }
-    if (T.marks.panels === undefined) {  // the app's panels drawn after its graph
-      const boxes = document.querySelectorAll("[id$='-later-parent']");
-      if (boxes.length && Array.from(boxes).every(b => {
-        const c = b.querySelector(":scope > .tab-content");
-        return c && c.childElementCount > 0;
-      })) { mark("panels"); log("panels drawn (filters, side panel, table view)"); }
+    if (T.marks.panels === undefined && panelsDrawn()) {  // the app's, after its graph
+      mark("panels"); log("panels drawn (filters, side panel, table view)");
     }
   }).observe(document, {subtree: true, childList: true, attributes: true,
                         attributeFilter: ["class"]});
@@ -651,6 +648,14 @@ PROBE = """
   }});
 })();
 """
+
+
+def probe_script(nodes: int) -> str:
+    """PROBE for a page whose graph has ``nodes`` nodes; the app's panels are drawn when
+    the browser tests say so (``PANELS_DRAWN_JS``)."""
+    return PROBE % {"still": STILL_MS, "nodes": nodes, "panels": PANELS_DRAWN_JS}
+
+
 MARKS = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const res = performance.getEntriesByType("resource");
@@ -686,7 +691,7 @@ def page_load(browser, page: Page, nodes: int, path: str = "/",
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         tab = context.new_page()
-        tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": nodes})
+        tab.add_init_script(probe_script(nodes))
         cdp = context.new_cdp_session(tab)
         cdp.send("Performance.enable")
         start = time.time() * 1e3
@@ -731,7 +736,7 @@ def profiled_load(browser, page: Page, nodes: int) -> Counter:
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     try:
         tab = context.new_page()
-        tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": nodes})
+        tab.add_init_script(probe_script(nodes))
         cdp = context.new_cdp_session(tab)
         cdp.send("Profiler.enable")
         cdp.send("Profiler.setSamplingInterval", {"interval": 500})
@@ -842,7 +847,7 @@ def click_run(browser, url: str, s: Subjects) -> tuple[dict[str, Step], tuple[in
     context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     tab = context.new_page()
     track_requests(tab)
-    tab.add_init_script(PROBE % {"still": STILL_MS, "nodes": 1})
+    tab.add_init_script(probe_script(1))
     done: list[Posted] = []
 
     def finished(request) -> None:

@@ -142,7 +142,9 @@ IDS = {name: value for name, value in vars(ids).items()
 #: Ids the layout builds from the corpus (a paragraph, a claim) rather than names in ids.py.
 BUILT = re.compile(r"^(?:para|claim)-")
 #: Calls whose string arguments are element or store ids, and calls that take CSS selectors.
-ID_CALLS = re.compile(r"\b(?:getElementById|set_props|setProps|press)\(([^()]*)\)")
+ID_CALLS = re.compile(r"\b(getElementById|set_props|setProps|press)\(([^()]*)\)")
+#: Of these, the calls whose first argument alone is an id (the second holds the values).
+FIRST_ONLY = {"set_props", "setProps"}
 SELECTOR_CALLS = re.compile(r"\b(?:querySelector|querySelectorAll|closest)\(([^()]*)\)")
 TRIGGERS = re.compile(r'\btrigger(?:ed_id)?\s*===\s*"([^"]+)"')
 STRING = re.compile(r'"([^"\\]*)"|\'([^\'\\]*)\'')
@@ -155,7 +157,8 @@ def _strings(args: str) -> list[str]:
 def script_ids(text: str) -> set[str]:
     """The ids a browser script names: ``getElementById("x")``, ``set_props("x", …)``,
     ``querySelector("#x .y")``, ``triggered_id === "x"``."""
-    found = {s for m in ID_CALLS.finditer(text) for s in _strings(m[1])}
+    found = {s for m in ID_CALLS.finditer(text)
+             for s in _strings(m[2].split(",", 1)[0] if m[1] in FIRST_ONLY else m[2])}
     found |= {i for m in SELECTOR_CALLS.finditer(text) for s in _strings(m[1])
               for i in re.findall(r"#([A-Za-z][\w-]*)", s)}
     return found | set(TRIGGERS.findall(text))
@@ -163,7 +166,8 @@ def script_ids(text: str) -> set[str]:
 
 def test_script_ids_are_read_from_the_calls() -> None:
     js = """document.getElementById("a"); x.closest("#b .c, #d"); press(n ? "e" : 'f');
-            if (trigger === "g") { set_props("h", {}); } querySelector(".not-an-id");"""
+            if (trigger === "g") { set_props("h", {value: "not-an-id"}); }
+            querySelector(".not-an-id");"""
     assert script_ids(js) == set("abdefgh")
 
 
